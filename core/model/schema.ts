@@ -25,14 +25,11 @@ export const CallAction = z.object({
   /** Virtual ms to wait before calling; 0 calls at once (still inside the triggering handler). */
   delayMs: z.number().min(0).default(0),
   /** For Request* calls: actions run inside the callback (`$ref: suc` / `data` are available). */
-  onResult: z.lazy((): z.ZodType<unknown> => z.array(CallAction)).optional(),
+  get onResult() {
+    return z.array(CallAction).optional();
+  },
 });
-export type CallAction = {
-  call: string;
-  args: Record<string, unknown>;
-  delayMs: number;
-  onResult?: CallAction[];
-};
+export type CallAction = z.infer<typeof CallAction>;
 
 export const EventRule = z.object({
   on: z.literal('event'),

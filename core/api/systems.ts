@@ -1,0 +1,168 @@
+// The mod-facing classes with the documented names: a TypeScript mod reads like the reference's
+// Python examples (`class testService extends ServiceSystem { ... this.RegisterRpcMethodForMod(...) }`).
+// Each class offers only its kind's interfaces; calls from the wrong kind still reach the engine's
+// misuse check when made through the generic path (behaviours, scenarios).
+import type { Engine } from '../engine/engine';
+import { invoke } from '../engine/invoke';
+import type { Handler, SystemRt } from '../engine/runtime';
+import { claimNode } from './context';
+import type { NodeKind } from '../model/schema';
+
+type Dict = Record<string, unknown>;
+export type Callback = (suc: boolean, data: Dict | null) => void;
+export type RpcMethod = (serverId: number, callbackId: number, args: Dict) => void;
+
+const SYSTEM = Symbol('switchboard.system');
+
+export abstract class SystemBase {
+  /** @internal engine binding */
+  readonly [SYSTEM]: { engine: Engine; sys: SystemRt };
+  protected abstract readonly kinds: readonly NodeKind[];
+
+  constructor(
+    readonly namespace: string,
+    readonly systemName: string,
+  ) {
+    const { engine, node } = claimNode(new.target.name);
+    const sys: SystemRt = { node, namespace, systemName, sysId: engine.sysId(namespace, systemName), instance: this };
+    node.systems.push(sys);
+    this[SYSTEM] = { engine, sys };
+  }
+
+  protected call(api: Parameters<typeof invoke>[2], args: unknown[]): void {
+    const { engine, sys } = this[SYSTEM];
+    invoke(engine, sys, api, args);
+  }
+
+  /** The node this system runs on (its id in the project). */
+  get nodeId(): string {
+    return this[SYSTEM].sys.node.id;
+  }
+
+  ListenForEvent(namespace: string, systemName: string, eventName: string, instance: unknown, func: (args: Dict) => void, priority = 0): void {
+    this.call('ListenForEvent', [namespace, systemName, eventName, instance, func, priority]);
+  }
+}
+
+export function bindingOf(obj: SystemBase): { engine: Engine; sys: SystemRt } {
+  return obj[SYSTEM];
+}
+
+export class ClientSystem extends SystemBase {
+  protected readonly kinds = ['client'] as const;
+  NotifyToServer(eventName: string, eventData: Dict): void {
+    this.call('NotifyToServer', [eventName, eventData]);
+  }
+  NotifyToServiceNode(serverId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServiceNode', [serverId, eventName, eventData]);
+  }
+}
+
+/** lobby and game servers. */
+export class ServerSystem extends SystemBase {
+  protected readonly kinds = ['lobby', 'game'] as const;
+  NotifyToClient(targetId: string, eventName: string, eventData: Dict): void {
+    this.call('NotifyToClient', [targetId, eventName, eventData]);
+  }
+  NotifyToMaster(eventName: string, eventData: Dict): void {
+    this.call('NotifyToMaster', [eventName, eventData]);
+  }
+  NotifyToServiceNode(serverId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServiceNode', [serverId, eventName, eventData]);
+  }
+  BroadcastToService(eventName: string, eventData: Dict): void {
+    this.call('BroadcastToService', [eventName, eventData]);
+  }
+  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
+  }
+  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
+  }
+}
+
+export class MasterSystem extends SystemBase {
+  protected readonly kinds = ['master'] as const;
+  NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServerNode', [targetId, eventName, eventData]);
+  }
+  NotifyToServiceNode(targetId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
+  }
+  BroadcastToService(eventName: string, eventData: Dict): void {
+    this.call('BroadcastToService', [eventName, eventData]);
+  }
+  RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
+    this.call('RegisterRpcMethod', [module, event, func]);
+  }
+  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
+  }
+  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
+  }
+  ResponseToServer(serverId: number, callbackId: number, eventData: Dict): void {
+    this.call('ResponseToServer', [serverId, callbackId, eventData]);
+  }
+}
+
+export class ServiceSystem extends SystemBase {
+  protected readonly kinds = ['service'] as const;
+  NotifyToMaster(eventName: string, eventData: Dict): void {
+    this.call('NotifyToMaster', [eventName, eventData]);
+  }
+  NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServerNode', [targetId, eventName, eventData]);
+  }
+  BroadcastToServerByType(serverType: string, eventName: string, eventData: Dict): void {
+    this.call('BroadcastToServerByType', [serverType, eventName, eventData]);
+  }
+  NotifyToServiceNode(targetId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
+  }
+  BroadcastToService(eventName: string, eventData: Dict): void {
+    this.call('BroadcastToService', [eventName, eventData]);
+  }
+  RemoteNotifyToClient(uid: number, proxyId: number, eventName: string, eventData: Dict): void {
+    this.call('RemoteNotifyToClient', [uid, proxyId, eventName, eventData]);
+  }
+  RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
+    this.call('RegisterRpcMethod', [module, event, func]);
+  }
+  RegisterRpcMethodForMod(method: string, func: RpcMethod): void {
+    this.call('RegisterRpcMethodForMod', [method, func]);
+  }
+  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
+  }
+  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
+  }
+  ResponseToServer(serverId: number, callbackId: number, eventData: Dict): void {
+    this.call('ResponseToServer', [serverId, callbackId, eventData]);
+  }
+}
+
+/** A system for proxy nodes (they run no documented messaging interface; they may listen). */
+export class ProxySystem extends SystemBase {
+  protected readonly kinds = ['proxy'] as const;
+}
+
+/** The system class for a node kind. */
+export function systemClassFor(kind: NodeKind): new (namespace: string, systemName: string) => SystemBase {
+  switch (kind) {
+    case 'client':
+      return ClientSystem;
+    case 'lobby':
+    case 'game':
+      return ServerSystem;
+    case 'master':
+      return MasterSystem;
+    case 'service':
+      return ServiceSystem;
+    case 'proxy':
+      return ProxySystem;
+  }
+}
+
+export type { Handler };

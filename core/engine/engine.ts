@@ -1,0 +1,768 @@
+// The routing engine: every documented interface of semantics §2–4 on a virtual clock. Mod classes
+// (core/api), behaviours and scenarios all call in here; the Simulation facade drives the clock.
+// Hot path rules: plain objects, no closures or promises per message, trace recorded in columns.
+import { EXTRA_API_NAMESPACE, INTERFACES, interfaceSpec, kindMayCall, type ApiName, type ParamSpec } from '../api/interfaces';
+import type { Project } from '../model/schema';
+import type { TraceHeader } from '../trace/event';
+import { TYPE_INDEX, TraceRecorder } from '../trace/recorder';
+import { ApolloMisuseError } from './errors';
+import { UnsendableValueError, copyDict, copyJson } from './json-copy';
+import { Network } from './network';
+import { EventQueue, type Scheduled } from './queue';
+import { Random } from './random';
+import { EV, RPC_STATE_INDEX, isFinalRpcState, rpcTransition } from './rpc-machine';
+import { buildTopology, isServer, listenKey, type Handler, type Listener, type NodeRt, type SystemRt, type Topology } from './runtime';
+
+const T = TYPE_INDEX;
+const S = RPC_STATE_INDEX;
+
+export const K_MESSAGE = 0;
+export const K_TIMEOUT = 1;
+export const K_TASK = 2;
+
+/** Message roles. */
+const ONE_WAY = 0;
+const REQUEST = 1;
+const RESPONSE = 2;
+const ENGINE_EVENT = 3;
+
+export interface Message extends Scheduled {
+  kind: typeof K_MESSAGE;
+  role: number;
+  api: number;
+  from: NodeRt | null;
+  to: NodeRt;
+  event: string;
+  eventId: number;
+  data: Record<string, unknown>;
+  key: string;
+  sendSeq: number;
+  rpc: number;
+  /** Decided at send (loss on a hop): the message is dropped when it would have arrived. */
+  drop: string | null;
+  dropAt: NodeRt | null;
+  /** For messages to a client: the server the client must still be on (NotifyToClient). */
+  expectServer: NodeRt | null;
+  expectPlayer: string | null;
+  /** Requests: the requester's callbackId. */
+  cb: number;
+}
+
+interface Timeout extends Scheduled {
+  kind: typeof K_TIMEOUT;
+  rpc: number;
+}
+
+interface Task extends Scheduled {
+  kind: typeof K_TASK;
+  node: NodeRt | null;
+  cause: number;
+  fn: () => void;
+}
+
+type Item = Message | Timeout | Task;
+
+interface RpcRec {
+  id: number;
+  api: number;
+  requester: NodeRt;
+  callbackId: number;
+  owner: NodeRt | null;
+  callback: Handler | null;
+  instance: unknown;
+  callbackDone: boolean;
+  event: string;
+  reason: string | null;
+}
+
+interface HttpRequest {
+  master: NodeRt;
+  path: string;
+  answered: boolean;
+}
+
+export interface EngineEventListener {
+  (seqFrom: number, seqTo: number): void;
+}
+
+export class Engine {
+  readonly topo: Topology;
+  readonly rec: TraceRecorder;
+  readonly net: Network;
+  readonly rng: Random;
+  readonly queue = new EventQueue<Item>();
+  now = 0;
+  /** seq of the event whose consequences are being computed (0 = none). */
+  cause = 0;
+  private order = 0;
+  private listenerOrder = 0;
+  private readonly apiIds: Record<string, number> = {};
+  private readonly rpcs: (RpcRec | undefined)[] = [undefined];
+  private rpcStates = new Uint8Array(1024);
+  /** 1 where the request was sent with a callback (kept after its record is released). */
+  private rpcHasCallback = new Uint8Array(1024);
+  private readonly rpcEvents: string[] = [''];
+  private rpcCount = 0;
+  private readonly rrCounters = new Map<string, number>();
+  private readonly http = new Map<number, HttpRequest>();
+  private httpCount = 0;
+
+  constructor(
+    readonly project: Project,
+    readonly seed: number,
+    scenario: string | null,
+  ) {
+    this.rng = new Random(seed);
+    this.topo = buildTopology(project);
+    this.net = new Network(project, this.topo.byId, this.rng);
+    const header: TraceHeader = {
+      format: 'switchboard-trace',
+      version: 1,
+      project: project.name,
+      seed,
+      scenario,
+      options: project.options,
+      nodes: project.nodes.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        ...(n.serverId !== undefined ? { serverId: n.serverId } : {}),
+        ...(n.type !== undefined ? { type: n.type } : {}),
+        ...(n.name !== undefined ? { name: n.name } : {}),
+      })),
+    };
+    this.rec = new TraceRecorder(
+      header,
+      this.topo.nodes.map((n) => n.id),
+      this.topo.nodes.map((n) => n.serverId),
+    );
+    for (const name of Object.keys(INTERFACES)) this.apiIds[name] = this.rec.strings.id(name);
+  }
+
+  // ---------------------------------------------------------------- recording helpers
+
+  apiId(name: string): number {
+    return this.apiIds[name] ?? this.rec.strings.id(name);
+  }
+
+  /** Record an event at `now`; returns its seq. */
+  record(type: number, api: number, from: NodeRt | null, to: NodeRt | null, event: string | undefined, data: unknown, cause: number): number {
+    return this.rec.add(this.now, type, api, from ? from.ref : 0, to ? to.ref : 0, event === undefined ? 0 : this.rec.strings.id(event), data, cause);
+  }
+
+  note(seq: number, fields: { reason?: string; detail?: string; sysId?: number; at?: NodeRt | null; suc?: boolean; arrive?: number; via?: NodeRt | null }): void {
+    const i = seq - 1;
+    const r = this.rec;
+    if (fields.reason !== undefined) r.reason[i] = r.strings.id(fields.reason);
+    if (fields.detail !== undefined) r.detail[i] = r.strings.id(fields.detail);
+    if (fields.sysId !== undefined) r.sys[i] = fields.sysId;
+    if (fields.at) r.at[i] = fields.at.ref;
+    if (fields.suc !== undefined) r.suc[i] = fields.suc ? 2 : 1;
+    if (fields.arrive !== undefined) r.arrive[i] = fields.arrive;
+    if (fields.via) r.via[i] = fields.via.ref;
+  }
+
+  sysId(ns: string, sys: string): number {
+    return this.rec.strings.id(ns + '\u0000' + sys);
+  }
+
+  private markRpc(seq: number, rpc: number, state: number): void {
+    this.rec.rpcId[seq - 1] = rpc;
+    this.rec.rpcState[seq - 1] = state;
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  schedule<I extends Item>(item: I): I {
+    item.order = ++this.order;
+    this.queue.push(item);
+    return item;
+  }
+
+  /** Run fn at virtual time t on behalf of node (skipped if the node is down by then). */
+  later(t: number, node: NodeRt | null, fn: () => void): void {
+    this.schedule<Task>({ t, order: 0, kind: K_TASK, node, cause: this.cause, fn });
+  }
+
+  /** Pop and process one queued item. */
+  processNext(): boolean {
+    const item = this.queue.pop();
+    if (!item) return false;
+    if (item.t > this.now) this.now = item.t;
+    switch (item.kind) {
+      case K_MESSAGE:
+        this.arrive(item);
+        break;
+      case K_TIMEOUT:
+        this.fireTimeout(item.rpc);
+        break;
+      case K_TASK:
+        if (item.node && !item.node.up) break;
+        this.cause = item.cause;
+        this.guard(item.node, item.fn);
+        this.cause = 0;
+        break;
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- misuse and argument checks
+
+  misuse(node: NodeRt, api: string, reason: string): never {
+    const seq = this.record(T.misuse, this.apiId(api), node, null, undefined, undefined, this.cause);
+    this.note(seq, { reason });
+    throw new ApolloMisuseError(api, node.id, reason);
+  }
+
+  /** Kind, liveness and argument types of a call; records and throws a misuse when wrong. */
+  check(sys: SystemRt, api: ApiName, args: ArrayLike<unknown>): void {
+    const node = sys.node;
+    if (!kindMayCall(node.kind, api)) {
+      const callers = INTERFACES[api].callers.join('/');
+      this.misuse(node, api, `a ${node.kind} cannot call ${api} (only ${callers})`);
+    }
+    if (!node.up) this.misuse(node, api, `${node.id} is stopped`);
+    const params: readonly ParamSpec[] = INTERFACES[api].params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i];
+      const v = args[i];
+      if (v === undefined && (p.optional || p.default !== undefined)) continue;
+      const bad = wrongType(p, v);
+      if (bad) this.misuse(node, api, `${p.name} must be ${bad}, got ${show(v)}`);
+    }
+  }
+
+  private copyData(sys: SystemRt, api: string, data: unknown, name = 'eventData'): Record<string, unknown> {
+    try {
+      return copyDict(data ?? {}, name);
+    } catch (e) {
+      if (e instanceof UnsendableValueError) this.misuse(sys.node, api, e.message);
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- one-way messages (§2)
+
+  private extraKey(from: NodeRt): string {
+    if (from.kind === 'master') return 'extraApiMaster';
+    if (from.kind === 'service') return 'extraApiService';
+    return 'extraApiDev';
+  }
+
+  /** NotifyToClient / NotifyToServer / NotifyToMaster / NotifyToServerNode / NotifyToServiceNode / RemoteNotifyToClient. */
+  notify(sys: SystemRt, api: ApiName, target: unknown, proxyId: unknown, event: string, rawData: unknown): void {
+    const from = sys.node;
+    const data = this.copyData(sys, api, rawData);
+    const apiId = this.apiIds[api];
+    let to: NodeRt | undefined;
+    let via: NodeRt | null = null;
+    let key = listenKey(sys.namespace, sys.systemName, event);
+    let expectServer: NodeRt | null = null;
+    let expectPlayer: string | null = null;
+    let early: string | null = null;
+    let earlyDetail: string | undefined;
+    switch (api) {
+      case 'NotifyToClient': {
+        const client = from.players.get(target as string);
+        if (client) {
+          to = client;
+          via = client.proxy;
+          expectServer = from;
+          expectPlayer = target as string;
+        } else {
+          early = 'not-on-server';
+          earlyDetail = `no player ${target} on ${from.id}`;
+        }
+        break;
+      }
+      case 'NotifyToServer': {
+        if (from.inTransfer) early = 'in-transfer';
+        else if (!from.server) early = 'not-on-server';
+        else {
+          to = from.server;
+          via = from.proxy;
+          data.__id__ = from.playerId;
+        }
+        if (early) earlyDetail = `${from.id} is not on a lobby/game`;
+        break;
+      }
+      case 'NotifyToMaster':
+        to = this.topo.master ?? undefined;
+        if (from.kind === 'service') key = listenKey(EXTRA_API_NAMESPACE, 'extraApiService', event);
+        if (!to) earlyDetail = 'the topology has no master';
+        break;
+      case 'NotifyToServerNode': {
+        const n = this.topo.byServerId.get(target as number);
+        if (n && isServer(n)) to = n;
+        else earlyDetail = `no lobby/game with serverId ${target}`;
+        break;
+      }
+      case 'NotifyToServiceNode': {
+        const n = this.topo.byServerId.get(target as number);
+        if (n && n.kind === 'service') to = n;
+        else earlyDetail = `no service with serverId ${target}`;
+        if (from.kind === 'client') {
+          via = from.proxy;
+          data.__neteaseProxyId__ = from.proxy ? from.proxy.serverId : null;
+          data.__uid__ = from.uid;
+        } else {
+          key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
+        }
+        break;
+      }
+      case 'RemoteNotifyToClient': {
+        const client = this.topo.clientsByUid.get(target as number);
+        if (!client) earlyDetail = `no client with uid ${target}`;
+        else if (!client.proxy || client.proxy.serverId !== proxyId) {
+          to = client;
+          early = 'not-on-proxy';
+          earlyDetail = `uid ${target} is not attached to proxy ${proxyId}`;
+        } else {
+          to = client;
+          via = client.proxy;
+        }
+        break;
+      }
+    }
+    const sendSeq = this.record(T.send, apiId, from, to ?? null, event, data, this.cause);
+    this.note(sendSeq, { sysId: sys.sysId, via });
+    if (!to || early) {
+      const d = this.record(T.drop, apiId, from, to ?? null, event, undefined, sendSeq);
+      this.note(d, { reason: early ?? 'no-target', detail: earlyDetail });
+      return;
+    }
+    this.transmit(ONE_WAY, apiId, from, via, to, event, data, key, sendSeq, 0, expectServer, expectPlayer);
+  }
+
+  /** Put a message on the wire: loss and cuts are decided now, arrival is queued. */
+  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, data: Record<string, unknown>, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0): void {
+    if (via && !via.up) {
+      const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
+      this.note(d, { reason: 'node-down', at: via, detail: `${via.id} is stopped` });
+      if (rpc) this.markRpc(d, rpc, this.rpcStates[rpc]);
+      return;
+    }
+    const arrive = this.net.travel(this.now, from, via, to);
+    const msg: Message = {
+      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId: 0, data, key, sendSeq, rpc,
+      drop: null, dropAt: null, expectServer, expectPlayer, cb,
+    };
+    if (arrive < 0) {
+      if (this.net.dropReason === 'link-down') {
+        const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
+        this.note(d, { reason: 'link-down', at: this.net.dropAt, detail: 'the link is cut' });
+        if (rpc) this.markRpc(d, rpc, this.rpcStates[rpc]);
+        return;
+      }
+      msg.t = this.net.dropT;
+      msg.drop = 'loss';
+      msg.dropAt = this.net.dropAt;
+    } else if (this.rec.type[sendSeq - 1] === T.send) {
+      this.rec.arrive[sendSeq - 1] = arrive;
+    }
+    this.schedule(msg);
+  }
+
+  /** BroadcastToService / BroadcastToServerByType: one send, one delivery per target. */
+  broadcast(sys: SystemRt, api: ApiName, serverType: string | null, event: string, rawData: unknown): void {
+    const from = sys.node;
+    const data = this.copyData(sys, api, rawData);
+    const apiId = this.apiIds[api];
+    let targets: NodeRt[];
+    let key: string;
+    if (api === 'BroadcastToService') {
+      targets = this.topo.services;
+      if (from.kind === 'service' && !this.project.options.broadcastIncludesSender) targets = targets.filter((n) => n !== from);
+      key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
+    } else {
+      targets = this.topo.serversByType.get(serverType as string) ?? [];
+      key = listenKey(sys.namespace, sys.systemName, event);
+    }
+    const sendSeq = this.record(T.send, apiId, from, null, event, data, this.cause);
+    this.note(sendSeq, { sysId: sys.sysId });
+    this.rec.targets[sendSeq - 1] = Int32Array.from(targets, (n) => n.idx);
+    if (targets.length === 0) {
+      const d = this.record(T.drop, apiId, from, null, event, undefined, sendSeq);
+      this.note(d, { reason: 'no-target', detail: api === 'BroadcastToService' ? 'the topology has no service' : `no lobby/game of type ${serverType}` });
+      return;
+    }
+    let last = this.now;
+    for (const to of targets) {
+      this.transmit(ONE_WAY, apiId, from, null, to, event, data, key, sendSeq, 0, null, null);
+      const q = this.rec.arrive[sendSeq - 1];
+      if (q > last) last = q;
+    }
+    this.rec.arrive[sendSeq - 1] = last;
+  }
+
+  /** A message reaches the end of its path. */
+  private arrive(m: Message): void {
+    const to = m.to;
+    if (m.drop) return this.dropAtArrival(m, m.drop, m.dropAt, undefined);
+    if (!to.up) return this.dropAtArrival(m, 'node-down', to, `${to.id} is stopped`);
+    if (m.role === ENGINE_EVENT) return this.deliverEngineEvent(m);
+    if (to.kind === 'client') {
+      if (to.inTransfer) return this.dropAtArrival(m, 'in-transfer', to, `${to.id} is between servers`);
+      if (m.expectServer && (to.server !== m.expectServer || to.playerId !== m.expectPlayer)) {
+        return this.dropAtArrival(m, 'not-on-server', to, `${to.id} left ${m.expectServer.id}`);
+      }
+      if (!to.server) return this.dropAtArrival(m, 'not-on-server', to, `${to.id} is not logged in`);
+    }
+    if (m.role === RESPONSE) return this.arriveResponse(m);
+    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, this.rec.strings.id(m.event), m.data, m.sendSeq);
+    if (m.role === REQUEST) return this.arriveRequest(m, dSeq);
+    this.dispatch(to, m.key, m.event, m.api, m.from, m.data, dSeq, true);
+  }
+
+  private dropAtArrival(m: Message, reason: string, at: NodeRt | null, detail: string | undefined): void {
+    const d = this.record(T.drop, m.api, m.from, m.to, m.event, undefined, m.sendSeq);
+    this.note(d, { reason, at, detail });
+    if (m.rpc) this.markRpc(d, m.rpc, this.rpcStates[m.rpc]);
+  }
+
+  /** Run every listener for key on node, by priority then registration order. */
+  private dispatch(node: NodeRt, key: string, event: string, apiId: number, from: NodeRt | null, data: Record<string, unknown>, dSeq: number, reportUnhandled: boolean): void {
+    const list = node.listeners.get(key);
+    if (!list || list.length === 0) {
+      if (!reportUnhandled) return;
+      const u = this.rec.add(this.now, T.unhandled, apiId, from ? from.ref : 0, node.ref, this.rec.strings.id(event), undefined, dSeq);
+      const cut = key.indexOf('\u0000');
+      const cut2 = key.indexOf('\u0000', cut + 1);
+      this.note(u, { reason: 'no-listener', sysId: this.rec.strings.id(key.slice(0, cut2)) });
+      return;
+    }
+    // One copy for the receiving node: its listeners share it, as they share one dict in Apollo.
+    const args = copyJson(data);
+    const eventId = this.rec.strings.id(event);
+    for (let i = 0; i < list.length; i++) {
+      const l = list[i];
+      const h = this.rec.add(this.now, T.handle, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
+      this.rec.sys[h - 1] = l.sysId;
+      this.cause = h;
+      this.invokeHandler(node, l.fn, l.instance, args);
+    }
+    this.cause = 0;
+  }
+
+  private invokeHandler(node: NodeRt, fn: Handler, instance: unknown, a: unknown, b?: unknown, c?: unknown): void {
+    try {
+      fn.call(instance, a, b, c);
+    } catch (e) {
+      this.handlerFailed(node, e);
+    }
+  }
+
+  private handlerFailed(node: NodeRt, e: unknown): void {
+    if (e instanceof ApolloMisuseError) return; // already recorded where it happened
+    const seq = this.record(T.error, 0, null, node, undefined, undefined, this.cause);
+    this.note(seq, { reason: e instanceof Error ? `${e.name}: ${e.message}` : `threw ${String(e)}` });
+  }
+
+  /** Run fn as node's code: errors are recorded, never thrown into the scheduler. */
+  guard(node: NodeRt | null, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (node) this.handlerFailed(node, e);
+      else throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- engine events
+
+  /** An engine event (AddServerPlayerEvent, ServerConnectedEvent...) for node, delivered asynchronously now. */
+  engineEvent(node: NodeRt, event: string, data: Record<string, unknown>, cause: number): void {
+    this.schedule<Message>({
+      t: this.now, order: 0, kind: K_MESSAGE, role: ENGINE_EVENT, api: 0, from: null, to: node, event, eventId: 0, data,
+      key: listenKey('Minecraft', 'Engine', event), sendSeq: cause, rpc: 0, drop: null, dropAt: null, expectServer: null, expectPlayer: null, cb: 0,
+    });
+  }
+
+  private deliverEngineEvent(m: Message): void {
+    // Engine events nobody listens for are left out of the trace: the lifecycle event says it all.
+    const list = m.to.listeners.get(m.key);
+    if (!list || list.length === 0) return;
+    const d = this.record(T.deliver, 0, null, m.to, m.event, m.data, m.sendSeq);
+    this.note(d, { sysId: this.sysId('Minecraft', 'Engine') });
+    this.dispatch(m.to, m.key, m.event, 0, null, m.data, d, false);
+  }
+
+  // ---------------------------------------------------------------- listening and registration
+
+  listen(sys: SystemRt, ns: string, systemName: string, event: string, instance: unknown, fn: Handler, priority: number): void {
+    const node = sys.node;
+    const key = listenKey(ns, systemName, event);
+    const list = node.listeners.get(key) ?? [];
+    const l: Listener = { fn, instance, priority, sysId: sys.sysId, order: ++this.listenerOrder };
+    let i = list.length;
+    while (i > 0 && list[i - 1].priority < priority) i--;
+    list.splice(i, 0, l);
+    node.listeners.set(key, list);
+    const seq = this.record(T.register, this.apiIds.ListenForEvent, null, node, event, undefined, this.cause);
+    this.note(seq, { detail: 'listen', sysId: this.sysId(ns, systemName) });
+  }
+
+  registerRpc(sys: SystemRt, api: 'RegisterRpcMethod' | 'RegisterRpcMethodForMod', module: string, method: string, fn: Handler): void {
+    const node = sys.node;
+    if (api === 'RegisterRpcMethodForMod' && !node.type) this.misuse(node, api, `${node.id} has no service type`);
+    const key = module + '\u0000' + method;
+    const replaced = node.rpcMethods.has(key);
+    node.rpcMethods.set(key, { fn, instance: sys.instance, sysId: sys.sysId });
+    const seq = this.record(T.register, this.apiIds[api], null, node, method, undefined, this.cause);
+    this.note(seq, { detail: replaced ? 'rpc-replaced' : 'rpc', sysId: sys.sysId, reason: replaced ? `replaces the earlier handler for ${module}/${method}` : undefined });
+    this.rec.data[seq - 1] = { module, method };
+  }
+
+  // ---------------------------------------------------------------- RPC (§3)
+
+  private setRpc(rpc: number, event: number, cause: number, reason?: string): number {
+    const next = rpcTransition(this.rpcStates[rpc], event);
+    if (next < 0) return 0;
+    this.rpcStates[rpc] = next;
+    const r = this.rpcs[rpc]!;
+    const seq = this.record(T.rpc, r.api, r.requester, r.owner, r.event, undefined, cause);
+    this.markRpc(seq, rpc, next);
+    if (reason) this.note(seq, { reason });
+    if (isFinalRpcState(next) && (r.callbackDone || !r.callback)) this.rpcs[rpc] = undefined;
+    return seq;
+  }
+
+  private pickOwner(key: string, owners: NodeRt[]): NodeRt | null {
+    const up = owners.filter((n) => n.up);
+    if (up.length === 0) return null;
+    if (up.length === 1) return up[0];
+    switch (this.project.options.rpcOwner) {
+      case 'round-robin': {
+        const i = this.rrCounters.get(key) ?? 0;
+        this.rrCounters.set(key, i + 1);
+        return up[i % up.length];
+      }
+      case 'random':
+        return up[this.rng.int(up.length)];
+      default:
+        return up[0];
+    }
+  }
+
+  request(sys: SystemRt, api: 'RequestToService' | 'RequestToServiceMod', target: string, event: string, rawData: unknown, callback: Handler | null, instance: unknown, timeout: number): number {
+    const from = sys.node;
+    const data = this.copyData(sys, api, rawData, api === 'RequestToServiceMod' ? 'args' : 'eventData');
+    const apiId = this.apiIds[api];
+    const id = ++this.rpcCount;
+    if (id >= this.rpcStates.length) {
+      const s = new Uint8Array(this.rpcStates.length * 2);
+      s.set(this.rpcStates);
+      this.rpcStates = s;
+      const c = new Uint8Array(s.length);
+      c.set(this.rpcHasCallback);
+      this.rpcHasCallback = c;
+    }
+    const callbackId = from.nextCallbackId++;
+    from.callbacks[callbackId] = id;
+    this.rpcHasCallback[id] = callback ? 1 : 0;
+    this.rpcEvents[id] = event;
+    const owners = (api === 'RequestToService' ? this.topo.ownersByModule : this.topo.ownersByType).get(target) ?? [];
+    const owner = this.pickOwner(api + '\u0000' + target, owners);
+    const rec: RpcRec = { id, api: apiId, requester: from, callbackId, owner, callback, instance, callbackDone: false, event, reason: null };
+    this.rpcs[id] = rec;
+    this.rpcStates[id] = S.requested;
+    const sendSeq = this.record(T.send, apiId, from, owner, event, data, this.cause);
+    this.markRpc(sendSeq, id, S.requested);
+    this.rec.callbackId[sendSeq - 1] = callbackId;
+    this.note(sendSeq, { sysId: sys.sysId });
+    const r = this.record(T.rpc, apiId, from, owner, event, undefined, sendSeq);
+    this.markRpc(r, id, S.requested);
+    if (callback) this.schedule<Timeout>({ t: this.now + timeout * 1000, order: 0, kind: K_TIMEOUT, rpc: id });
+    if (!owner) {
+      const what = api === 'RequestToService' ? `module ${target}` : `service type ${target}`;
+      rec.reason = 'no-route';
+      this.setRpc(id, EV.NO_ROUTE, sendSeq, owners.length ? `no running owner of ${what}` : `nobody owns ${what}`);
+      return callbackId;
+    }
+    this.transmit(REQUEST, apiId, from, null, owner, event, data, target + '\u0000' + event, sendSeq, id, null, null, callbackId);
+    return callbackId;
+  }
+
+  private arriveRequest(m: Message, dSeq: number): void {
+    const rpc = m.rpc;
+    const r = this.rpcs[rpc];
+    const owner = m.to;
+    const requester = m.from as NodeRt;
+    this.markRpc(dSeq, rpc, this.rpcStates[rpc]);
+    // A request that timed out on the way still runs its handler, as the real service would not
+    // know; its answer is then dropped as a late response. Only live RPCs change state.
+    const live = r !== undefined && this.setRpc(rpc, EV.DELIVER, dSeq) !== 0;
+    if (live) this.markRpc(dSeq, rpc, S.delivered);
+    const handler = owner.rpcMethods.get(m.key);
+    if (!handler) {
+      const why = `${owner.id} registered no method for ${m.key.replace('\u0000', '/')}`;
+      if (live) {
+        r.reason = 'no-handler';
+        this.setRpc(rpc, EV.NO_HANDLER, dSeq, why);
+      } else {
+        const u = this.rec.add(this.now, T.unhandled, m.api, requester.ref, owner.ref, this.rec.strings.id(m.event), undefined, dSeq);
+        this.note(u, { reason: 'no-handler', detail: why });
+      }
+      return;
+    }
+    const hSeq = live ? this.setRpc(rpc, EV.HANDLE, dSeq) : dSeq;
+    const h = this.rec.add(this.now, T.handle, m.api, requester.ref, owner.ref, this.rec.strings.id(m.event), undefined, hSeq);
+    this.rec.sys[h - 1] = handler.sysId;
+    this.markRpc(h, rpc, this.rpcStates[rpc]);
+    this.cause = h;
+    this.invokeHandler(owner, handler.fn, handler.instance, requester.serverId, m.cb, copyJson(m.data));
+    this.cause = 0;
+    if (live && !r.callback) this.setRpc(rpc, EV.FINISH, h);
+  }
+
+  respond(sys: SystemRt, serverId: number, callbackId: number, rawData: unknown): void {
+    const from = sys.node;
+    const requester = this.topo.byServerId.get(serverId);
+    if (!requester || requester.kind === 'client' || requester.kind === 'proxy') this.misuse(from, 'ResponseToServer', `no lobby/game/master/service with serverId ${serverId}`);
+    const rpc = requester.callbacks[callbackId];
+    if (rpc === undefined) this.misuse(from, 'ResponseToServer', `unknown callbackId ${callbackId}: ${requester.id} issued no such request`);
+    const data = this.copyData(sys, 'ResponseToServer', rawData);
+    const apiId = this.apiIds.ResponseToServer;
+    const r = this.rpcs[rpc];
+    const event = this.rpcEvents[rpc];
+    const sendSeq = this.record(T.send, apiId, from, requester, event, data, this.cause);
+    this.note(sendSeq, { sysId: sys.sysId });
+    this.markRpc(sendSeq, rpc, this.rpcStates[rpc]);
+    if (r && r.callback) {
+      const s = this.setRpc(rpc, EV.RESPOND, sendSeq);
+      if (s) this.rec.rpcState[sendSeq - 1] = S.responded;
+    }
+    this.transmit(RESPONSE, apiId, from, null, requester, event, data, '', sendSeq, rpc, null, null);
+  }
+
+  private arriveResponse(m: Message): void {
+    const rpc = m.rpc;
+    const r = this.rpcs[rpc];
+    const state = this.rpcStates[rpc];
+    let refused: string | null = null;
+    if (!this.rpcHasCallback[rpc]) refused = 'response-without-callback';
+    else if (state === S.completed) refused = 'duplicate-response';
+    else if (state === S.timedOut || state === S.noHandler || state === S.noRoute || !r || r.callbackDone) refused = 'late-response';
+    else if (state !== S.responded) refused = 'unexpected-response';
+    if (refused) return this.dropAtArrival(m, refused, m.to, undefined);
+    const rr = r as RpcRec;
+    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, this.rec.strings.id(m.event), m.data, m.sendSeq);
+    this.markRpc(dSeq, rpc, state);
+    const c = this.setRpc(rpc, EV.COMPLETE, dSeq);
+    this.runCallback(rr, true, m.data, c);
+  }
+
+  private runCallback(r: RpcRec, suc: boolean, data: Record<string, unknown> | null, cause: number): void {
+    if (r.callbackDone || !r.callback) return;
+    r.callbackDone = true;
+    const seq = this.record(T.callback, r.api, r.owner, r.requester, r.event, data, cause);
+    this.markRpc(seq, r.id, this.rpcStates[r.id]);
+    this.note(seq, { suc, reason: suc ? undefined : r.reason ?? 'timeout' });
+    if (isFinalRpcState(this.rpcStates[r.id])) this.rpcs[r.id] = undefined;
+    if (!r.requester.up) return;
+    this.cause = seq;
+    this.invokeHandler(r.requester, r.callback, r.instance, suc, suc ? copyJson(data) : null);
+    this.cause = 0;
+  }
+
+  private fireTimeout(rpc: number): void {
+    const r = this.rpcs[rpc];
+    if (!r || r.callbackDone) return;
+    const state = this.rpcStates[rpc];
+    let cause = 0;
+    if (!isFinalRpcState(state)) {
+      r.reason = 'timeout';
+      cause = this.setRpc(rpc, EV.TIMEOUT, 0, 'timeout');
+    }
+    this.runCallback(r, false, null, cause);
+  }
+
+  /** Current state name index of an RPC. */
+  rpcState(rpc: number): number {
+    return this.rpcStates[rpc];
+  }
+
+  get rpcTotal(): number {
+    return this.rpcCount;
+  }
+
+  /** Ids of RPCs not yet in a final state, or with a callback still to run. */
+  pendingRpcs(): number[] {
+    const out: number[] = [];
+    for (let i = 1; i <= this.rpcCount; i++) if (this.rpcs[i]) out.push(i);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- master HTTP (§4)
+
+  httpRegister(sys: SystemRt, path: string, instance: unknown, fn: Handler): void {
+    const node = sys.node;
+    const replaced = node.httpRoutes.has(path);
+    node.httpRoutes.set(path, { fn, instance, sysId: sys.sysId });
+    const seq = this.record(T.register, this.apiIds.RegisterMasterHttp, null, node, path, undefined, this.cause);
+    this.note(seq, { detail: replaced ? 'http-replaced' : 'http', sysId: sys.sysId });
+  }
+
+  /** A POST to a master route (from a scenario or the UI). Returns the request's clientId. */
+  httpPost(path: string, body: string): number {
+    const master = this.topo.master;
+    const clientId = ++this.httpCount;
+    const seq = this.record(T.http, this.apiIds.RegisterMasterHttp, null, master, path, body, this.cause);
+    this.note(seq, { detail: 'request' });
+    this.rec.callbackId[seq - 1] = 0;
+    if (!master || !master.up) {
+      this.note(seq, { reason: master ? 'node-down' : 'no-master' });
+      return clientId;
+    }
+    const route = master.httpRoutes.get(path);
+    if (!route) {
+      this.note(seq, { reason: 'no-route' });
+      return clientId;
+    }
+    this.http.set(clientId, { master, path, answered: false });
+    this.cause = seq;
+    this.invokeHandler(master, route.fn, route.instance, clientId, body);
+    this.cause = 0;
+    return clientId;
+  }
+
+  httpRespond(sys: SystemRt, clientId: number, body: string): void {
+    const req = this.http.get(clientId);
+    if (!req) this.misuse(sys.node, 'SendHttpResponse', `unknown clientId ${clientId}`);
+    if (req.answered) this.misuse(sys.node, 'SendHttpResponse', `clientId ${clientId} was already answered`);
+    req.answered = true;
+    const seq = this.record(T.http, this.apiIds.SendHttpResponse, sys.node, null, req.path, body, this.cause);
+    this.note(seq, { detail: 'response' });
+  }
+}
+
+function wrongType(p: ParamSpec, v: unknown): string | null {
+  switch (p.type) {
+    case 'str':
+      return typeof v === 'string' ? null : 'a str';
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) ? null : 'an int';
+    case 'dict':
+      return typeof v === 'object' && v !== null && !Array.isArray(v) ? null : 'a dict';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : 'a positive number of seconds';
+    case 'callback':
+      return v === null || v === undefined || typeof v === 'function' ? null : 'a function or None';
+    case 'func':
+      return typeof v === 'function' ? null : 'a function';
+    case 'instance':
+      return null;
+  }
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'function') return 'a function';
+  if (v === undefined) return 'nothing';
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+export { interfaceSpec };

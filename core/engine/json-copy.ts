@@ -1,0 +1,65 @@
+// eventData is copied at send (semantics §2): JSON-compatible values only. One pass both checks
+// and copies, so a mutation by the sender after the call never reaches the receiver.
+
+export class UnsendableValueError extends Error {
+  constructor(
+    readonly path: string,
+    readonly what: string,
+  ) {
+    super(`${path}: ${what} cannot be sent (JSON values only: objects, arrays, strings, finite numbers, booleans, null)`);
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'function') return 'a function';
+  if (typeof v === 'bigint') return 'a bigint';
+  if (typeof v === 'symbol') return 'a symbol';
+  if (v instanceof Map) return 'a Map';
+  if (v instanceof Set) return 'a Set';
+  if (v instanceof Date) return 'a Date';
+  return `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
+}
+
+function copyValue(v: unknown, path: string, depth: number): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      if (Number.isFinite(v)) return v;
+      throw new UnsendableValueError(path, describe(v));
+    case 'object': {
+      if (v === null) return null;
+      if (depth > 64) throw new UnsendableValueError(path, 'a value nested deeper than 64 levels (a cycle?)');
+      if (Array.isArray(v)) {
+        const out = new Array(v.length);
+        for (let i = 0; i < v.length; i++) out[i] = copyValue(v[i], `${path}[${i}]`, depth + 1);
+        return out;
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) throw new UnsendableValueError(path, describe(v));
+      const out: Record<string, unknown> = {};
+      for (const k in v as Record<string, unknown>) {
+        out[k] = copyValue((v as Record<string, unknown>)[k], `${path}.${k}`, depth + 1);
+      }
+      return out;
+    }
+    default:
+      throw new UnsendableValueError(path, describe(v));
+  }
+}
+
+/** Deep copy of a JSON-compatible value; throws UnsendableValueError naming the path otherwise. */
+export function copyJson<T = unknown>(value: T, path = 'data'): T {
+  return copyValue(value, path, 0) as T;
+}
+
+/** Copy of a dict payload (a plain object); `extra` fields are added after the copy's own. */
+export function copyDict(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UnsendableValueError(path, `${value === null ? 'null' : Array.isArray(value) ? 'an array' : describe(value)} (eventData must be a dict)`);
+  }
+  return copyValue(value, path, 0) as Record<string, unknown>;
+}

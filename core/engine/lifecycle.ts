@@ -1,0 +1,153 @@
+// Player lifecycle (login, transfer, logout), node stop/start and link faults, with the engine
+// events Apollo fires for each (semantics §4). The order of events is our documented decision:
+//   login:    master PlayerLoginServerEvent, then server AddServerPlayerEvent
+//   transfer: old server DelServerPlayerEvent(isTransfer) … transferMs … master
+//             PlayerTransferServerEvent, then new server AddServerPlayerEvent(isTransfer)
+//   logout:   server DelServerPlayerEvent, then master PlayerLogoutServerEvent
+//   stop/start of a lobby/game: master and services get ServerDisconnectEvent / ServerConnectedEvent
+//   stop/start of a service: lobby/game get ServiceDisconnectEvent / ServiceConnectEvent; master and
+//   the other services get ServerDisconnectEvent / ServerConnectedEvent
+import { TYPE_INDEX as T } from '../trace/recorder';
+import type { Engine } from './engine';
+import { isServer, type NodeRt } from './runtime';
+
+export type Outcome = { ok: true } | { ok: false; error: string };
+const OK: Outcome = { ok: true };
+
+export class Lifecycle {
+  constructor(private readonly e: Engine) {}
+
+  private lifecycle(detail: string, from: NodeRt | null, to: NodeRt | null, data: Record<string, unknown> | undefined, reason?: string): number {
+    const seq = this.e.record(T.lifecycle, 0, from, to, undefined, data, this.e.cause);
+    this.e.note(seq, { detail, reason });
+    return seq;
+  }
+
+  private newPlayerId(client: NodeRt, server: NodeRt): string {
+    client.joins++;
+    if (client.joins === 1 && client.spec.playerId) return client.spec.playerId;
+    return String(server.serverId * 100000 + server.nextPlayerNo++);
+  }
+
+  /** The lobby the master picks when a login names none: the first running lobby, else game. */
+  private defaultServer(): NodeRt | undefined {
+    const up = this.e.topo.servers.filter((n) => n.up);
+    return up.find((n) => n.kind === 'lobby') ?? up[0];
+  }
+
+  login(client: NodeRt, serverId?: number): Outcome {
+    if (client.kind !== 'client') return { ok: false, error: `${client.id} is not a client` };
+    if (client.server || client.inTransfer) return { ok: false, error: `${client.id} is already logged in` };
+    const server = serverId === undefined ? this.defaultServer() : this.e.topo.byServerId.get(serverId);
+    if (!server || !isServer(server)) return { ok: false, error: serverId === undefined ? 'no running lobby/game to log in to' : `no lobby/game with serverId ${serverId}` };
+    if (!server.up) return { ok: false, error: `${server.id} is stopped` };
+    if (!client.proxy || !client.proxy.up) return { ok: false, error: `${client.id} has no running proxy` };
+    this.place(client, server);
+    const seq = this.lifecycle('login', client, server, { uid: client.uid, playerId: client.playerId, proxyId: client.proxy.serverId, serverId: server.serverId });
+    const master = this.e.topo.master;
+    if (master) this.e.engineEvent(master, 'PlayerLoginServerEvent', { serverId: server.serverId, uid: client.uid, proxyId: client.proxy.serverId }, seq);
+    this.e.engineEvent(server, 'AddServerPlayerEvent', { id: client.playerId, uid: client.uid, proxyId: client.proxy.serverId, isTransfer: false, isReconnect: false }, seq);
+    return OK;
+  }
+
+  private place(client: NodeRt, server: NodeRt): void {
+    client.server = server;
+    client.inTransfer = false;
+    client.playerId = this.newPlayerId(client, server);
+    server.players.set(client.playerId, client);
+  }
+
+  private unplace(client: NodeRt): NodeRt | null {
+    const server = client.server;
+    if (server && client.playerId) server.players.delete(client.playerId);
+    client.server = null;
+    client.playerId = null;
+    return server;
+  }
+
+  transfer(client: NodeRt, serverId?: number, type?: string): Outcome {
+    if (client.kind !== 'client') return { ok: false, error: `${client.id} is not a client` };
+    const from = client.server;
+    if (!from || client.inTransfer) return { ok: false, error: `${client.id} is not on a lobby/game` };
+    let target: NodeRt | undefined;
+    if (serverId !== undefined) target = this.e.topo.byServerId.get(serverId);
+    else if (type !== undefined) target = (this.e.topo.serversByType.get(type) ?? []).find((n) => n.up && n !== from);
+    if (!target || !isServer(target)) return { ok: false, error: serverId !== undefined ? `no lobby/game with serverId ${serverId}` : `no other running lobby/game of type ${type}` };
+    if (target === from) return { ok: false, error: `${client.id} is already on ${target.id}` };
+    if (!target.up) return { ok: false, error: `${target.id} is stopped` };
+    const oldPlayerId = client.playerId;
+    this.unplace(client);
+    client.inTransfer = true;
+    const seq = this.lifecycle('transfer-start', client, target, { uid: client.uid, fromServerId: from.serverId, toServerId: target.serverId });
+    this.e.engineEvent(from, 'DelServerPlayerEvent', { id: oldPlayerId, uid: client.uid, isTransfer: true }, seq);
+    const dest = target;
+    this.e.later(this.e.now + this.e.project.options.transferMs, null, () => this.finishTransfer(client, from, dest));
+    return OK;
+  }
+
+  private finishTransfer(client: NodeRt, from: NodeRt, target: NodeRt): void {
+    if (!client.inTransfer) return;
+    if (!target.up) {
+      client.inTransfer = false;
+      this.lifecycle('transfer-failed', client, target, { uid: client.uid, toServerId: target.serverId }, `${target.id} stopped during the transfer`);
+      return;
+    }
+    this.place(client, target);
+    const proxyId = client.proxy ? client.proxy.serverId : null;
+    const seq = this.lifecycle('transfer-end', client, target, { uid: client.uid, playerId: client.playerId, serverId: target.serverId });
+    const master = this.e.topo.master;
+    if (master) this.e.engineEvent(master, 'PlayerTransferServerEvent', { uid: client.uid, fromServerId: from.serverId, toServerId: target.serverId }, seq);
+    this.e.engineEvent(target, 'AddServerPlayerEvent', { id: client.playerId, uid: client.uid, proxyId, isTransfer: true, isReconnect: false }, seq);
+  }
+
+  logout(client: NodeRt, reason?: string): Outcome {
+    if (client.kind !== 'client') return { ok: false, error: `${client.id} is not a client` };
+    if (!client.server) return { ok: false, error: `${client.id} is not logged in` };
+    const playerId = client.playerId;
+    const server = this.unplace(client) as NodeRt;
+    const seq = this.lifecycle('logout', client, server, { uid: client.uid, serverId: server.serverId }, reason);
+    this.e.engineEvent(server, 'DelServerPlayerEvent', { id: playerId, uid: client.uid, isTransfer: false }, seq);
+    const master = this.e.topo.master;
+    if (master) this.e.engineEvent(master, 'PlayerLogoutServerEvent', { serverId: server.serverId, uid: client.uid }, seq);
+    return OK;
+  }
+
+  stop(node: NodeRt): Outcome {
+    if (!node.up) return { ok: false, error: `${node.id} is already stopped` };
+    const seq = this.lifecycle('stop', null, node, undefined);
+    if (isServer(node)) for (const c of [...node.players.values()]) this.logout(c, `${node.id} stopped`);
+    node.up = false;
+    this.announce(node, false, seq);
+    return OK;
+  }
+
+  start(node: NodeRt): Outcome {
+    if (node.up) return { ok: false, error: `${node.id} is already running` };
+    node.up = true;
+    const seq = this.lifecycle('start', null, node, undefined);
+    this.announce(node, true, seq);
+    return OK;
+  }
+
+  private announce(node: NodeRt, up: boolean, cause: number): void {
+    const { master, services, servers } = this.e.topo;
+    const data = { serverId: node.serverId, serverType: node.type ?? null };
+    const serverEvent = up ? 'ServerConnectedEvent' : 'ServerDisconnectEvent';
+    if (isServer(node)) {
+      if (master) this.e.engineEvent(master, serverEvent, data, cause);
+      for (const s of services) this.e.engineEvent(s, serverEvent, data, cause);
+    } else if (node.kind === 'service') {
+      for (const s of servers) this.e.engineEvent(s, up ? 'ServiceConnectEvent' : 'ServiceDisconnectEvent', data, cause);
+      if (master) this.e.engineEvent(master, serverEvent, data, cause);
+      for (const s of services) if (s !== node) this.e.engineEvent(s, serverEvent, data, cause);
+    }
+  }
+
+  /** cut / restore / loss on the link between a and b. */
+  fault(kind: 'cut' | 'restore' | 'loss', a: NodeRt, b: NodeRt, loss?: number): Outcome {
+    const state = kind === 'loss' ? this.e.net.update(a, b, { loss: loss ?? 0 }) : this.e.net.update(a, b, { cut: kind === 'cut' });
+    const seq = this.e.record(T.fault, 0, a, b, undefined, { cut: state.cut, loss: state.loss, latencyMs: state.latencyMs }, this.e.cause);
+    this.e.note(seq, { detail: kind });
+    return OK;
+  }
+}

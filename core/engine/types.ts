@@ -1,0 +1,55 @@
+// The engine's public surface: what the host, the CLI, the bench and the tests drive.
+import type { Project, ScenarioStep } from '../model/schema';
+import type { TraceEvent, TraceHeader } from '../trace/event';
+
+/** Read access to a recorded trace (columnar underneath; `get` materializes one event). */
+export interface TraceStore {
+  readonly header: TraceHeader;
+  readonly length: number;
+  /** Event at index i (seq = i + 1). */
+  get(i: number): TraceEvent;
+  /** Events [from, to) as objects. */
+  slice(from: number, to?: number): TraceEvent[];
+}
+
+export interface SimulationOptions {
+  seed?: number;
+  /** Name of a scenario in the project whose steps are scheduled; null/undefined = none. */
+  scenario?: string | null;
+  /** Record the trace (default true). */
+  record?: boolean;
+}
+
+export type CallResult = { ok: true; seq: number } | { ok: false; error: string; seq: number };
+
+/** What a node looks like right now (for inspectors and replay checks). */
+export interface NodeState {
+  id: string;
+  up: boolean;
+  /** client: serverId of the lobby/game it is on, null when not on one. */
+  server?: number | null;
+  playerId?: string | null;
+  inTransfer?: boolean;
+}
+
+export interface SimulationApi {
+  readonly project: Project;
+  readonly trace: TraceStore;
+  /** Virtual now, ms. */
+  readonly now: number;
+  /** End of the chosen scenario (last step + slack, or its durationMs); 0 without a scenario. */
+  readonly scenarioEnd: number;
+  /** Time of the next queued item, or undefined when idle. */
+  nextTime(): number | undefined;
+  /** Process every queued item with time <= t, then set now = t. */
+  runUntil(t: number): void;
+  /** Process the next queued item (all events it records). Returns false when idle. */
+  step(): boolean;
+  /** Run the scenario to its end (and whatever it triggers up to then). */
+  runScenario(): void;
+  /** Inject a documented interface call as if `system` ("namespace/systemName", default the node's first) on `nodeId` made it now. */
+  call(nodeId: string, api: string, args: Record<string, unknown>, system?: string): CallResult;
+  /** Apply a scenario step now (login, transfer, stop, cut, http, ...), ignoring its `at`. */
+  apply(step: ScenarioStep): CallResult;
+  nodeState(id: string): NodeState;
+}
