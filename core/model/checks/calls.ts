@@ -1,0 +1,65 @@
+// One check for every interface call a project writes down (a rule action or a scenario `call`
+// step): the interface exists, the node kind may call it (core/api/interfaces.ts), and its args
+// use the documented parameter names.
+import { API_NAMES, interfaceSpec, kindMayCall } from '../../api/interfaces';
+import type { Findings } from '../issues';
+import type { NodeKind } from '../schema';
+
+type Path = (string | number)[];
+
+/** Parameters no project can write down: they are code, supplied by rules themselves. */
+const CODE_PARAMS = new Set(['func', 'callback', 'instance']);
+
+export function checkCall(kind: NodeKind, api: string, args: Record<string, unknown>, apiPath: Path, argsPath: Path, f: Findings): void {
+  const spec = interfaceSpec(api);
+  if (!spec) {
+    const hint = suggestApi(api);
+    f.error(apiPath, 'call.unknown-interface', `unknown interface "${api}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    return;
+  }
+  if (!kindMayCall(kind, api)) {
+    f.error(apiPath, 'call.not-callable', `a ${kind} node cannot call ${api} (callers: ${spec.callers.join(', ')})`);
+    return;
+  }
+  if (spec.params.some((p) => p.type === 'func')) {
+    f.error(apiPath, 'call.needs-function', `${api} takes a function, so it cannot be called from here; write an event, rpc or http rule instead`);
+    return;
+  }
+  const names = spec.params.filter((p) => !CODE_PARAMS.has(p.name)).map((p) => p.name);
+  for (const key of Object.keys(args)) {
+    if (!names.includes(key)) f.warn([...argsPath, key], 'call.unknown-arg', `${api} has no parameter "${key}" (parameters: ${names.join(', ')}); it is ignored`);
+  }
+}
+
+/** The closest interface name, for typos: same letters ignoring case, or at most 3 edits away. */
+export function suggestApi(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const candidate of API_NAMES) {
+    if (candidate.toLowerCase() === name.toLowerCase()) return candidate;
+    const d = editDistance(candidate, name, bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once every row exceeds it. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin >= cap) return cap;
+    prev = row;
+  }
+  return prev[b.length];
+}
