@@ -514,14 +514,14 @@ export class Engine {
 
   // ---------------------------------------------------------------- RPC (§3)
 
-  private setRpc(rpc: number, event: number, cause: number, reason?: string): number {
+  private setRpc(rpc: number, event: number, cause: number, reason?: string, detail?: string): number {
     const next = rpcTransition(this.rpcStates[rpc], event);
     if (next < 0) return 0;
     this.rpcStates[rpc] = next;
     const r = this.rpcs[rpc]!;
     const seq = this.record(T.rpc, r.api, r.requester, r.owner, r.event, undefined, cause);
     this.markRpc(seq, rpc, next);
-    if (reason) this.note(seq, { reason });
+    if (reason) this.note(seq, { reason, detail });
     if (isFinalRpcState(next) && (r.callbackDone || !r.callback)) this.rpcs[rpc] = undefined;
     return seq;
   }
@@ -575,7 +575,7 @@ export class Engine {
     if (!owner) {
       const what = api === 'RequestToService' ? `module ${target}` : `service type ${target}`;
       rec.reason = 'no-route';
-      this.setRpc(id, EV.NO_ROUTE, sendSeq, owners.length ? `no running owner of ${what}` : `nobody owns ${what}`);
+      this.setRpc(id, EV.NO_ROUTE, sendSeq, 'no-route', owners.length ? `no running owner of ${what}` : `nobody owns ${what}`);
       return callbackId;
     }
     this.transmit(REQUEST, apiId, from, null, owner, event, data, target + '\u0000' + event, sendSeq, id, null, null, callbackId);
@@ -597,7 +597,7 @@ export class Engine {
       const why = `${owner.id} registered no method for ${m.key.replace('\u0000', '/')}`;
       if (live) {
         r.reason = 'no-handler';
-        this.setRpc(rpc, EV.NO_HANDLER, dSeq, why);
+        this.setRpc(rpc, EV.NO_HANDLER, dSeq, 'no-handler', why);
       } else {
         const u = this.rec.add(this.now, T.unhandled, m.api, requester.ref, owner.ref, this.rec.strings.id(m.event), undefined, dSeq);
         this.note(u, { reason: 'no-handler', detail: why });
