@@ -1,0 +1,79 @@
+// Every request the UI can make: its params (validated by the host) and its result.
+import { z } from 'zod';
+import { ScenarioStep } from '../model/schema';
+import type { RequestMethod } from './methods';
+import { AppInfo, CallResult, DocumentState, NodeState, RecentEntry, SessionStatus, TraceEventValue, TraceInfo } from './values';
+
+const none = z.object({}).strict();
+const id = z.string().min(1).max(200);
+/** Uploaded files travel as text; the cap keeps one message from exhausting the host. */
+const fileText = z.string().max(64 * 1024 * 1024);
+const fileName = z.string().min(1).max(255);
+
+export const REQUESTS = {
+  'app.info': { params: none, result: AppInfo },
+  'project.get': { params: none, result: DocumentState },
+  'project.new': { params: none, result: DocumentState },
+  /** Electron: native dialog; null when cancelled. */
+  'project.openDialog': { params: none, result: DocumentState.nullable() },
+  /** Browser upload (or drop): the text and its file name; the host never sees a path. */
+  'project.openText': { params: z.object({ name: fileName, text: fileText }).strict(), result: DocumentState },
+  'project.openRecent': { params: z.object({ id }).strict(), result: DocumentState },
+  /** Replace the document with an edited project (validated like a file). */
+  'project.edit': { params: z.object({ project: z.unknown() }).strict(), result: DocumentState },
+  /** Write to the document's own path; refused for documents without one. */
+  'project.save': { params: none, result: DocumentState },
+  'project.saveAsDialog': { params: none, result: DocumentState.nullable() },
+  /** The file text for a browser download; markClean after the download was started. */
+  'project.serialize': {
+    params: z.object({ markClean: z.boolean().default(false) }).strict(),
+    result: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  'recent.list': { params: none, result: z.array(RecentEntry) },
+  'recovery.restore': { params: z.object({ id }).strict(), result: DocumentState },
+  'recovery.discard': { params: z.object({ id }).strict(), result: z.object({}) },
+  /** (Re)create the session from the current document. */
+  'session.start': {
+    params: z
+      .object({
+        scenario: z.string().nullable().optional(),
+        seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+        record: z.boolean().default(true),
+      })
+      .strict(),
+    result: SessionStatus,
+  },
+  'session.status': { params: none, result: SessionStatus.nullable() },
+  'session.run': { params: none, result: SessionStatus },
+  'session.pause': { params: none, result: SessionStatus },
+  'session.step': { params: none, result: SessionStatus },
+  'session.reset': { params: none, result: SessionStatus },
+  'session.speed': { params: z.object({ speed: z.number().min(0.01).max(10000) }).strict(), result: SessionStatus },
+  'session.call': {
+    params: z
+      .object({ node: id, api: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()).default({}), system: z.string().max(400).optional() })
+      .strict(),
+    result: CallResult,
+  },
+  'session.apply': { params: z.object({ step: ScenarioStep }).strict(), result: CallResult },
+  'session.nodeState': { params: z.object({ id }).strict(), result: NodeState },
+  /** The UI processed every pushed event below `upTo` of stream `streamId`. */
+  'stream.ack': { params: z.object({ streamId: z.number().int(), upTo: z.number().int().min(0) }).strict(), result: z.object({}) },
+  /** Re-read events [from, to) after a skip (at most 5000 per call). */
+  'stream.slice': {
+    params: z
+      .object({ streamId: z.number().int(), from: z.number().int().min(0), to: z.number().int().min(0) })
+      .strict()
+      .refine((p) => p.to >= p.from && p.to - p.from <= 5000, 'to must be within 5000 after from'),
+    result: z.object({ from: z.number().int(), events: z.array(TraceEventValue) }),
+  },
+  'trace.openDialog': { params: none, result: TraceInfo.nullable() },
+  'trace.openText': { params: z.object({ name: fileName, text: fileText }).strict(), result: TraceInfo },
+  /** Electron: save the session's recording where the user picks; null when cancelled. */
+  'trace.exportDialog': { params: none, result: z.object({ path: z.string() }).nullable() },
+} as const satisfies Record<RequestMethod, { params: z.ZodType; result: z.ZodType }>;
+
+export type Requests = typeof REQUESTS;
+export type Params<M extends RequestMethod> = z.input<Requests[M]['params']>;
+export type ParsedParams<M extends RequestMethod> = z.output<Requests[M]['params']>;
+export type Result<M extends RequestMethod> = z.output<Requests[M]['result']>;

@@ -1,0 +1,89 @@
+// Value schemas shared by requests, replies and pushed events.
+import { z } from 'zod';
+import type { Project } from '../model/schema';
+import type { TraceEvent, TraceHeader } from '../trace/event';
+
+/** A problem with a file or a request, located where possible (line is 1-based). */
+export const Issue = z.object({ path: z.string(), line: z.number().int().optional(), message: z.string() });
+export type Issue = z.infer<typeof Issue>;
+
+export const ErrorCode = z.enum(['invalid-request', 'invalid-file', 'unsupported', 'not-found', 'no-session', 'failed']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ContractError = z.object({ code: ErrorCode, message: z.string(), issues: z.array(Issue).optional() });
+export type ContractError = z.infer<typeof ContractError>;
+
+/** The document the host holds. `project` is host-validated, so the UI trusts its type. */
+export const DocumentState = z.object({
+  name: z.string(),
+  /** Where Save writes; null for a new, uploaded or recovered-untitled document. */
+  path: z.string().nullable(),
+  dirty: z.boolean(),
+  source: z.enum(['new', 'file', 'upload', 'recovered']),
+  project: z.custom<Project>((v) => typeof v === 'object' && v !== null),
+  warnings: z.array(Issue),
+  revision: z.number().int(),
+});
+export type DocumentState = z.infer<typeof DocumentState>;
+
+export const RecentEntry = z.object({ id: z.string(), name: z.string(), path: z.string(), openedAt: z.number() });
+export type RecentEntry = z.infer<typeof RecentEntry>;
+
+/** Unsaved edits found by autosave from an earlier run. */
+export const RecoveryOffer = z.object({ id: z.string(), name: z.string(), path: z.string().nullable(), savedAt: z.number() });
+export type RecoveryOffer = z.infer<typeof RecoveryOffer>;
+
+export const AppInfo = z.object({
+  mode: z.enum(['electron', 'web']),
+  version: z.string(),
+  /** Electron has native open/save dialogs; the browser uses upload/download instead. */
+  nativeDialogs: z.boolean(),
+  recovery: z.array(RecoveryOffer),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SessionStatus = z.object({
+  sessionId: z.number().int(),
+  running: z.boolean(),
+  speed: z.number(),
+  /** Virtual now, ms. */
+  now: z.number(),
+  events: z.number().int(),
+  eventsPerSec: z.number(),
+  scenario: z.string().nullable(),
+  scenarioEnd: z.number(),
+  seed: z.number(),
+  /** The wall-clock driver could not keep up at this speed (virtual time lags). */
+  behind: z.boolean(),
+  recording: z.object({ file: z.string(), bytes: z.number(), events: z.number().int() }).nullable(),
+});
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const CallResult = z.union([
+  z.object({ ok: z.literal(true), seq: z.number() }),
+  z.object({ ok: z.literal(false), error: z.string(), seq: z.number() }),
+]);
+export type CallResult = z.infer<typeof CallResult>;
+
+export const NodeState = z.object({
+  id: z.string(),
+  up: z.boolean(),
+  server: z.number().nullable().optional(),
+  playerId: z.string().nullable().optional(),
+  inTransfer: z.boolean().optional(),
+});
+
+export const TraceEventValue = z.custom<TraceEvent>((v) => typeof v === 'object' && v !== null);
+export const TraceHeaderValue = z.custom<TraceHeader>((v) => typeof v === 'object' && v !== null);
+
+export const TraceInfo = z.object({
+  name: z.string(),
+  events: z.number().int(),
+  header: TraceHeaderValue,
+  /** A partial last line (e.g. the writer was killed) was ignored. */
+  truncated: z.boolean(),
+  /** Lines that were not valid events (skipped); the first of them in `issues`. */
+  badLines: z.number().int(),
+  issues: z.array(Issue),
+});
+export type TraceInfo = z.infer<typeof TraceInfo>;

@@ -1,0 +1,27 @@
+// Native file dialogs for the host (web mode has none and uses upload/download instead).
+import { dialog, type BrowserWindow } from 'electron';
+import type { Dialogs } from '../host/host';
+
+const PROJECT_FILTERS = [{ name: 'Switchboard project', extensions: ['json'] }];
+const TRACE_FILTERS = [{ name: 'Switchboard trace', extensions: ['ndjson', 'jsonl'] }];
+
+export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
+  const open = async (filters: typeof PROJECT_FILTERS, title: string) => {
+    const w = window();
+    const opts = { title, filters, properties: ['openFile' as const] };
+    const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+    return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+  };
+  const save = async (filters: typeof PROJECT_FILTERS, title: string, defaultPath: string) => {
+    const w = window();
+    const opts = { title, filters, defaultPath };
+    const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  };
+  return {
+    openProject: () => open(PROJECT_FILTERS, 'Open project'),
+    saveProject: (def) => save(PROJECT_FILTERS, 'Save project as', def),
+    openTrace: () => open(TRACE_FILTERS, 'Open trace'),
+    exportTrace: (def) => save(TRACE_FILTERS, 'Export trace', def),
+  };
+}

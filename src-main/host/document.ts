@@ -1,0 +1,105 @@
+// The open document: the project the host holds, where it lives, and whether it has unsaved edits.
+// Every change goes through here so saving, autosave and recent files stay consistent.
+import path from 'node:path';
+import type { Project } from '../../core/model/schema';
+import { PROJECT_FORMAT, PROJECT_VERSION } from '../../core/model/schema';
+import type { DocumentState, Issue } from '../../core/contract';
+import { HostError } from './errors';
+import { Autosave } from './files/autosave';
+import { parseProjectText, readProjectFile, serializeProject, writeProjectFile, projectFileName } from './files/project-file';
+import { removeStaleTemps } from './files/atomic-write';
+import type { RecentFiles } from './files/recent';
+
+export function emptyProject(name = 'Untitled'): Project {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name,
+    options: { broadcastIncludesSender: true, rpcOwner: 'lowest-id', defaultLatencyMs: 5, defaultJitterMs: 0, defaultLoss: 0, transferMs: 50 },
+    nodes: [],
+    links: [],
+    scenarios: [],
+  };
+}
+
+export class DocumentStore {
+  private state: DocumentState = { name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [], revision: 0 };
+
+  constructor(
+    private readonly recent: RecentFiles,
+    private readonly autosave: Autosave,
+    private readonly onChange: (s: DocumentState) => void,
+  ) {}
+
+  get current(): DocumentState {
+    return this.state;
+  }
+
+  newDocument(): DocumentState {
+    return this.replace({ name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [] });
+  }
+
+  async openFile(file: string): Promise<DocumentState> {
+    const abs = path.resolve(file);
+    const r = await readProjectFile(abs).catch((err: NodeJS.ErrnoException) => {
+      throw new HostError(err.code === 'ENOENT' ? 'not-found' : 'failed', `Cannot read ${abs}: ${err.message}`);
+    });
+    if (!r.ok) throw invalid(path.basename(abs), r.errors);
+    await removeStaleTemps(abs);
+    await this.recent.add(abs, r.project.name);
+    return this.replace({ name: r.project.name, path: abs, dirty: false, source: 'file', project: r.project, warnings: r.warnings });
+  }
+
+  /** An uploaded file: it has no path, so it must be downloaded (or saved via a dialog) to keep it. */
+  openText(fileName: string, text: string, source: 'upload' | 'recovered' = 'upload', docPath: string | null = null): DocumentState {
+    const r = parseProjectText(text);
+    if (!r.ok) throw invalid(fileName, r.errors);
+    return this.replace({ name: r.project.name, path: docPath, dirty: source === 'recovered', source, project: r.project, warnings: r.warnings });
+  }
+
+  edit(project: unknown): DocumentState {
+    const r = parseProjectText(JSON.stringify(project));
+    if (!r.ok) throw invalid('the edited project', r.errors);
+    const s = this.replace({ ...this.state, name: r.project.name, dirty: true, project: r.project, warnings: r.warnings });
+    this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project));
+    return s;
+  }
+
+  async save(): Promise<DocumentState> {
+    if (!this.state.path) throw new HostError('unsupported', 'This project has no file yet: use Save As (in the browser: Download).');
+    return this.saveAs(this.state.path);
+  }
+
+  async saveAs(file: string): Promise<DocumentState> {
+    const abs = path.resolve(file);
+    const before = this.state;
+    await writeProjectFile(abs, before.project);
+    await this.autosave.clear(Autosave.slotId(before.path));
+    if (before.path !== abs) await this.autosave.clear(Autosave.slotId(abs));
+    await this.recent.add(abs, before.project.name);
+    // Edits made while writing stay dirty.
+    const dirty = this.state.revision !== before.revision;
+    return this.replace({ ...this.state, path: abs, source: 'file', dirty });
+  }
+
+  serialize(markClean: boolean): { fileName: string; text: string } {
+    const out = { fileName: projectFileName(this.state.project), text: serializeProject(this.state.project) };
+    if (markClean && this.state.dirty) {
+      void this.autosave.clear(Autosave.slotId(this.state.path));
+      this.replace({ ...this.state, dirty: false });
+    }
+    return out;
+  }
+
+  private replace(next: Omit<DocumentState, 'revision'>): DocumentState {
+    this.state = { ...next, revision: this.state.revision + 1 };
+    this.onChange(this.state);
+    return this.state;
+  }
+}
+
+function invalid(what: string, errors: Issue[]): HostError {
+  const first = errors[0];
+  const where = first ? `${first.line !== undefined ? `line ${first.line}, ` : ''}${first.path || 'file'}: ${first.message}` : 'unknown problem';
+  return new HostError('invalid-file', `${what} is not a valid Switchboard project (${where})`, errors);
+}

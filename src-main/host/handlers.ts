@@ -1,0 +1,94 @@
+// One handler per contract method. Params arrive already validated by dispatch().
+import path from 'node:path';
+import type { ParsedParams, RequestMethod, Result } from '../../core/contract';
+import { HostError } from './errors';
+import type { Dialogs, Host } from './host';
+import { projectFileName } from './files/project-file';
+
+export interface CallContext {
+  clientId: number;
+}
+
+export type Handlers = {
+  [M in RequestMethod]: (host: Host, params: ParsedParams<M>, ctx: CallContext) => Promise<Result<M>> | Result<M>;
+};
+
+function dialogs(host: Host): Dialogs {
+  if (!host.opts.dialogs) throw new HostError('unsupported', 'No native dialogs here: use the browser upload/download buttons.');
+  return host.opts.dialogs;
+}
+
+export const HANDLERS: Handlers = {
+  'app.info': async (host) => ({ mode: host.opts.mode, version: host.opts.version, nativeDialogs: !!host.opts.dialogs, recovery: await host.recoveryOffers() }),
+  'project.get': (host) => host.doc.current,
+  'project.new': (host) => host.newDocument(),
+  'project.openDialog': async (host) => {
+    const file = await dialogs(host).openProject();
+    return file === null ? null : host.openFile(file);
+  },
+  'project.openText': (host, p) => host.openText(p.name, p.text),
+  'project.openRecent': async (host, p) => {
+    // The UI names an entry of the host's own list, never a path.
+    const entry = await host.recent.find(p.id);
+    if (!entry) throw new HostError('not-found', 'That recent file is no longer available.');
+    return host.openFile(entry.path);
+  },
+  'project.edit': (host, p) => host.doc.edit(p.project),
+  'project.save': (host) => host.save(),
+  'project.saveAsDialog': async (host) => {
+    const cur = host.doc.current;
+    const file = await dialogs(host).saveProject(cur.path ?? projectFileName(cur.project));
+    return file === null ? null : host.saveAs(file);
+  },
+  'project.serialize': (host, p) => host.doc.serialize(p.markClean),
+  'recent.list': (host) => host.recent.list(),
+  'recovery.restore': (host, p) => host.restore(p.id),
+  'recovery.discard': async (host, p) => {
+    await host.autosave.clear(p.id);
+    return {};
+  },
+  'session.start': (host, p) => host.startSession(p, host.session?.speed ?? 1),
+  'session.status': (host) => (host.session ? host.status() : null),
+  'session.run': (host) => {
+    host.requireSession().run();
+    return host.status();
+  },
+  'session.pause': (host) => {
+    host.requireSession().pause();
+    return host.status();
+  },
+  'session.step': (host) => {
+    host.requireSession().step();
+    return host.status();
+  },
+  'session.reset': (host) => host.resetSession(),
+  'session.speed': (host, p) => {
+    host.requireSession().setSpeed(p.speed);
+    return host.status();
+  },
+  'session.call': (host, p) => host.requireSession().call(p.node, p.api, p.args, p.system),
+  'session.apply': (host, p) => host.requireSession().apply(p.step),
+  'session.nodeState': (host, p) => {
+    const s = host.requireSession();
+    if (!s.project.nodes.some((n) => n.id === p.id)) throw new HostError('not-found', `No node "${p.id}".`);
+    return s.nodeState(p.id);
+  },
+  'stream.ack': (host, p, ctx) => {
+    host.streamerOf(ctx.clientId).ack(p.streamId, p.upTo);
+    return {};
+  },
+  'stream.slice': (host, p, ctx) => host.streamerOf(ctx.clientId).slice(p.streamId, p.from, p.to),
+  'trace.openDialog': async (host) => {
+    const file = await dialogs(host).openTrace();
+    return file === null ? null : host.openTraceFile(file);
+  },
+  'trace.openText': (host, p) => host.openTraceText(p.name, p.text),
+  'trace.exportDialog': async (host) => {
+    const s = host.requireSession();
+    const def = s.recorder ? path.basename(s.recorder.file) : 'trace.ndjson';
+    const file = await dialogs(host).exportTrace(def);
+    if (file === null) return null;
+    await host.exportRecording(file);
+    return { path: file };
+  },
+};

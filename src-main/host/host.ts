@@ -1,0 +1,290 @@
+// The Electron-free host: one open document, one simulation session, an opened trace, and the UI
+// clients (windows or browser tabs) it streams to. Electron and web mode are thin shells over it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentState, PushMessage, RecoveryOffer, SessionStatus, TraceInfo } from '../../core/contract';
+import type { TraceHeader } from '../../core/trace/event';
+import { DocumentStore } from './document';
+import { HostError } from './errors';
+import { Autosave } from './files/autosave';
+import { RecentFiles } from './files/recent';
+import { Session, type SimulationFactory } from './session/session';
+import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
+import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
+import { RecordingStore } from './session/recordings';
+
+export interface HostClient {
+  send(message: PushMessage): void;
+}
+
+/** Native file dialogs (Electron). Web mode has none: the browser's pickers upload/download instead. */
+export interface Dialogs {
+  openProject(): Promise<string | null>;
+  saveProject(defaultName: string): Promise<string | null>;
+  openTrace(): Promise<string | null>;
+  exportTrace(defaultName: string): Promise<string | null>;
+}
+
+export interface HostOptions {
+  mode: 'electron' | 'web';
+  version: string;
+  configDir: string;
+  createSimulation: SimulationFactory;
+  dialogs?: Dialogs;
+  /** Wall clock, ms (performance.now by default). */
+  clock?: () => number;
+  tickMs?: number;
+  /** How often the recording is written; well under the 1 s a kill may lose. */
+  recordFlushMs?: number;
+  statusEveryMs?: number;
+  streamer?: StreamerOptions;
+  record?: boolean;
+}
+
+interface Attached {
+  client: HostClient;
+  streamer: EventStreamer;
+}
+
+export class Host {
+  readonly doc: DocumentStore;
+  readonly recent: RecentFiles;
+  readonly autosave: Autosave;
+  readonly recordings: RecordingStore;
+  session: Session | null = null;
+  private trace: (LoadedTrace & { name: string }) | null = null;
+  private source: { source: EventSource; streamId: number } | null = null;
+  private readonly clients = new Map<number, Attached>();
+  private readonly observers = new Set<(message: PushMessage) => void>();
+  private nextClientId = 1;
+  private nextStreamId = 1;
+  private nextSessionId = 1;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly clock: () => number;
+  private lastTick: number;
+  private lastFlush: number;
+  private lastStatus = -Infinity;
+  private statusDirty = true;
+
+  constructor(readonly opts: HostOptions) {
+    this.clock = opts.clock ?? (() => performance.now());
+    this.lastTick = this.lastFlush = this.clock();
+    this.recent = new RecentFiles(opts.configDir);
+    this.autosave = new Autosave(opts.configDir);
+    this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'));
+    this.doc = new DocumentStore(this.recent, this.autosave, (s) => this.broadcast({ event: 'document.changed', payload: s }));
+  }
+
+  /** Start the wall-clock tick (tests may call tick() themselves instead). */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 16);
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.session?.close();
+    this.session = null;
+    await this.autosave.flush().catch(() => {});
+    this.autosave.dispose();
+  }
+
+  // ---- clients --------------------------------------------------------------------------------
+
+  attach(client: HostClient): { id: number; detach: () => void } {
+    const id = this.nextClientId++;
+    const streamer = new EventStreamer((m) => client.send(m), this.opts.streamer);
+    this.clients.set(id, { client, streamer });
+    if (this.source) streamer.setSource(this.source.source, this.source.streamId);
+    return { id, detach: () => this.clients.delete(id) };
+  }
+
+  streamerOf(clientId: number): EventStreamer {
+    const a = this.clients.get(clientId);
+    if (!a) throw new HostError('failed', 'client is not attached');
+    return a.streamer;
+  }
+
+  broadcast(message: PushMessage): void {
+    for (const { client } of this.clients.values()) client.send(message);
+    for (const o of this.observers) o(message);
+  }
+
+  /** Watch pushes without being a UI client (no event stream), e.g. to rebuild a native menu. */
+  observe(listener: (message: PushMessage) => void): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
+  }
+
+  // ---- documents ------------------------------------------------------------------------------
+
+  async openFile(file: string): Promise<DocumentState> {
+    const s = await this.doc.openFile(file);
+    await this.afterOpen();
+    return s;
+  }
+
+  async openText(name: string, text: string): Promise<DocumentState> {
+    const s = this.doc.openText(name, text);
+    await this.afterOpen();
+    return s;
+  }
+
+  async newDocument(): Promise<DocumentState> {
+    const s = this.doc.newDocument();
+    await this.afterOpen();
+    return s;
+  }
+
+  async save(): Promise<DocumentState> {
+    const s = await this.doc.save();
+    this.broadcast({ event: 'recent.changed', payload: await this.recent.list() });
+    return s;
+  }
+
+  async saveAs(file: string): Promise<DocumentState> {
+    const s = await this.doc.saveAs(file);
+    this.broadcast({ event: 'recent.changed', payload: await this.recent.list() });
+    return s;
+  }
+
+  async recoveryOffers(): Promise<RecoveryOffer[]> {
+    return this.autosave.offers();
+  }
+
+  async restore(id: string): Promise<DocumentState> {
+    const slot = await this.autosave.read(id);
+    if (!slot) throw new HostError('not-found', 'That autosave no longer exists.');
+    const s = this.doc.openText(slot.name, slot.text, 'recovered', slot.path);
+    await this.autosave.clear(id);
+    // Keep the recovered edits safe until the user saves them.
+    this.autosave.schedule(s.path, s.name, () => slot.text);
+    await this.afterOpen();
+    return s;
+  }
+
+  private async afterOpen(): Promise<void> {
+    this.startSession({ scenario: undefined, seed: undefined, record: this.opts.record ?? true });
+    this.broadcast({ event: 'recent.changed', payload: await this.recent.list() });
+  }
+
+  // ---- session --------------------------------------------------------------------------------
+
+  startSession(p: { scenario?: string | null; seed?: number; record: boolean }, speed = 1): SessionStatus {
+    this.session?.close();
+    const project = this.doc.current.project;
+    const scenario = p.scenario === undefined ? (project.scenarios[0]?.name ?? null) : p.scenario;
+    if (scenario !== null && !project.scenarios.some((s) => s.name === scenario)) throw new HostError('not-found', `No scenario named "${scenario}" in ${project.name}.`);
+    const session = new Session(project, this.opts.createSimulation, {
+      id: this.nextSessionId++,
+      scenario,
+      seed: p.seed ?? 1,
+      recordTo: p.record ? () => this.recordings.newFile(project.name) : null,
+      clock: this.clock,
+    });
+    session.setSpeed(speed);
+    this.session = session;
+    this.trace = null;
+    this.streamSession();
+    return this.status();
+  }
+
+  resetSession(): SessionStatus {
+    const s = this.requireSession();
+    return this.startSession({ scenario: s.opts.scenario, seed: s.opts.seed, record: s.opts.recordTo !== null }, s.speed);
+  }
+
+  requireSession(): Session {
+    if (!this.session) throw new HostError('no-session', 'No simulation session: open a project first.');
+    return this.session;
+  }
+
+  status(): SessionStatus {
+    this.statusDirty = true;
+    return this.requireSession().status();
+  }
+
+  private streamSession(): void {
+    const session = this.session as Session;
+    this.setSource({
+      kind: 'session',
+      name: session.project.name,
+      get header(): TraceHeader {
+        return session.sim.trace.header;
+      },
+      length: () => session.sim.trace.length,
+      slice: (from, to) => session.sim.trace.slice(from, to),
+    });
+  }
+
+  private setSource(source: EventSource): void {
+    this.source = { source, streamId: this.nextStreamId++ };
+    for (const a of this.clients.values()) a.streamer.setSource(source, this.source.streamId);
+  }
+
+  // ---- traces ---------------------------------------------------------------------------------
+
+  async openTraceFile(file: string): Promise<TraceInfo> {
+    const name = path.basename(file);
+    const t = await readTraceFile(file, name, this.progress(name));
+    return this.showTrace(name, t);
+  }
+
+  async openTraceText(name: string, text: string): Promise<TraceInfo> {
+    return this.showTrace(name, await parseTraceText(text, name, this.progress(name)));
+  }
+
+  private showTrace(name: string, t: LoadedTrace): TraceInfo {
+    this.session?.pause();
+    this.trace = { ...t, name };
+    const events = t.events;
+    this.setSource({ kind: 'trace', name, header: t.header, length: () => events.length, slice: (from, to) => events.slice(from, to) });
+    return { name, events: events.length, header: t.header, truncated: t.truncated, badLines: t.badLines, issues: t.issues };
+  }
+
+  /** Progress pushes, at most ~10 a second plus the final one. */
+  private progress(name: string): (loaded: number, total: number) => void {
+    let last = -Infinity;
+    return (loaded, total) => {
+      const now = this.clock();
+      const done = loaded >= total;
+      if (!done && now - last < 100) return;
+      last = now;
+      this.broadcast({ event: 'trace.progress', payload: { name, loaded, total, done } });
+    };
+  }
+
+  async exportRecording(target: string): Promise<void> {
+    const s = this.requireSession();
+    if (!s.recorder) throw new HostError('unsupported', 'This session is not being recorded.');
+    s.flushRecording();
+    await fs.promises.copyFile(s.recorder.file, target);
+  }
+
+  // ---- the tick -------------------------------------------------------------------------------
+
+  tick(): void {
+    const now = this.clock();
+    // Cap the step so a stalled event loop (sleep, debugger) does not jump virtual time far ahead.
+    const dt = Math.min(now - this.lastTick, 250);
+    this.lastTick = now;
+    const s = this.session;
+    if (s) {
+      const wasRunning = s.running;
+      const ended = s.advance(dt);
+      if (ended) this.broadcast({ event: 'host.notice', payload: { level: 'info', message: `Scenario "${s.opts.scenario}" reached its end; Run continues past it.` } });
+      if (now - this.lastFlush >= (this.opts.recordFlushMs ?? 200)) {
+        this.lastFlush = now;
+        s.flushRecording();
+      }
+      const every = this.opts.statusEveryMs ?? 250;
+      if ((s.running || wasRunning || this.statusDirty) && now - this.lastStatus >= every) {
+        this.lastStatus = now;
+        this.statusDirty = false;
+        this.broadcast({ event: 'session.status', payload: s.status() });
+      }
+    }
+    for (const a of this.clients.values()) a.streamer.pump(now);
+  }
+}

@@ -1,0 +1,153 @@
+// A simulation session: one Simulation driven in virtual time by the wall clock. At speed s,
+// each real ms advances virtual time by s ms; work per tick is bounded so a busy simulation
+// lags (reported as `behind`) instead of freezing the host.
+import type { Project } from '../../../core/model/schema';
+import type { ScenarioStep } from '../../../core/model/schema';
+import type { CallResult, NodeState, SimulationApi, SimulationOptions } from '../../../core/engine/types';
+import type { SessionStatus } from '../../../core/contract';
+import { TraceRecorder } from './recorder';
+import { RateMeter } from './rate-meter';
+
+export type SimulationFactory = (project: Project, opts: SimulationOptions) => SimulationApi;
+
+export interface SessionOptions {
+  id: number;
+  scenario: string | null;
+  seed: number;
+  /** Recording file path, or null to not record. */
+  recordTo: ((sessionId: number) => string) | null;
+  /** Wall clock in ms (injectable for tests). */
+  clock?: () => number;
+  /** Max real ms of simulation work per tick. */
+  budgetMs?: number;
+}
+
+export class Session {
+  sim: SimulationApi;
+  running = false;
+  speed = 1;
+  behind = false;
+  recorder: TraceRecorder | null = null;
+  private readonly clock: () => number;
+  private readonly rate: RateMeter;
+  private endNotified = false;
+
+  constructor(
+    readonly project: Project,
+    private readonly create: SimulationFactory,
+    readonly opts: SessionOptions,
+  ) {
+    this.clock = opts.clock ?? (() => performance.now());
+    this.rate = new RateMeter(this.clock);
+    this.sim = this.build();
+  }
+
+  get id(): number {
+    return this.opts.id;
+  }
+
+  run(): void {
+    this.running = true;
+  }
+
+  pause(): void {
+    this.running = false;
+  }
+
+  /** Process the next queued item (virtual time jumps to it). Pauses a running session. */
+  step(): boolean {
+    this.running = false;
+    return this.sim.step();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+  }
+
+  call(node: string, api: string, args: Record<string, unknown>, system?: string): CallResult {
+    return this.sim.call(node, api, args, system);
+  }
+
+  apply(step: ScenarioStep): CallResult {
+    return this.sim.apply(step);
+  }
+
+  nodeState(id: string): NodeState {
+    return this.sim.nodeState(id);
+  }
+
+  /**
+   * Advance virtual time for `realMs` of wall time. Returns true when the scenario's end was
+   * crossed during this call (the session pauses there once; Run continues past it).
+   */
+  advance(realMs: number, budgetMs = this.opts.budgetMs ?? 12): boolean {
+    if (!this.running || realMs <= 0) return false;
+    const sim = this.sim;
+    const end = sim.scenarioEnd;
+    let target = sim.now + realMs * this.speed;
+    let reachedEnd = false;
+    if (!this.endNotified && end > 0 && sim.now < end && target >= end) {
+      target = end;
+      reachedEnd = true;
+    }
+    const deadline = this.clock() + budgetMs;
+    this.behind = false;
+    for (;;) {
+      const next = sim.nextTime();
+      if (next === undefined || next > target) {
+        sim.runUntil(target);
+        break;
+      }
+      for (let i = 0; i < 256; i++) {
+        const n = sim.nextTime();
+        if (n === undefined || n > target) break;
+        sim.step();
+      }
+      if (this.clock() > deadline) {
+        this.behind = true;
+        reachedEnd = false;
+        break;
+      }
+    }
+    if (reachedEnd) {
+      this.endNotified = true;
+      this.running = false;
+    }
+    return reachedEnd;
+  }
+
+  /** Write new events to the recording (called by the host several times a second). */
+  flushRecording(): void {
+    this.recorder?.flush();
+  }
+
+  status(): SessionStatus {
+    const events = this.sim.trace.length;
+    return {
+      sessionId: this.id,
+      running: this.running,
+      speed: this.speed,
+      now: this.sim.now,
+      events,
+      eventsPerSec: this.rate.sample(events),
+      scenario: this.opts.scenario,
+      scenarioEnd: this.sim.scenarioEnd,
+      seed: this.opts.seed,
+      behind: this.behind,
+      recording: this.recorder ? { file: this.recorder.file, bytes: this.recorder.bytesWritten, events: this.recorder.eventsWritten } : null,
+    };
+  }
+
+  close(): void {
+    this.running = false;
+    this.recorder?.close();
+    this.recorder = null;
+  }
+
+  private build(): SimulationApi {
+    const sim = this.create(this.project, { seed: this.opts.seed, scenario: this.opts.scenario, record: true });
+    this.rate.reset(sim.trace.length);
+    this.recorder = this.opts.recordTo ? new TraceRecorder(this.opts.recordTo(this.id), sim.trace) : null;
+    return sim;
+  }
+}

@@ -1,0 +1,31 @@
+// The window layout: toolbar, palette | canvas | inspector, bottom panels, status bar.
+// Each slot is one component in its own file (see CONTEXT.md).
+import { useEffect } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { Notices } from './chrome/Notices';
+import { StatusBar } from './chrome/StatusBar';
+import { Toolbar } from './chrome/Toolbar';
+import { BottomPanels } from './panels/BottomPanels';
+import { Inspector } from './panels/Inspector';
+import { Palette } from './panels/Palette';
+import { useUiStore } from './stores/ui-store';
+
+export function App() {
+  const theme = useUiStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div className="sb-app" data-testid="app">
+      <Toolbar />
+      <Palette />
+      <main className="sb-center">
+        <Canvas />
+        <Notices />
+      </main>
+      <Inspector />
+      <BottomPanels />
+      <StatusBar />
+    </div>
+  );
+}

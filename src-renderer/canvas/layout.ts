@@ -1,0 +1,69 @@
+// From a project to React Flow nodes and edges. Nodes without a saved position are laid out in
+// role columns, left to right: clients | proxies | lobby/game | master | services.
+import type { Edge, Node } from '@xyflow/react';
+import { Position } from '@xyflow/react';
+import type { NodeKind, NodeSpec, Project } from '../../core/model/schema';
+
+export const ROLE_COLUMN: Record<NodeKind, number> = { client: 0, proxy: 1, lobby: 2, game: 2, master: 3, service: 4 };
+export const COLUMN_WIDTH = 300;
+export const ROW_HEIGHT = 110;
+
+export type SwitchboardNodeData = { spec: NodeSpec };
+export type SwitchboardNode = Node<SwitchboardNodeData, NodeKind>;
+
+export function layoutPositions(nodes: readonly NodeSpec[]): Map<string, { x: number; y: number }> {
+  const columns = new Map<number, NodeSpec[]>();
+  for (const n of nodes) {
+    const col = ROLE_COLUMN[n.kind];
+    columns.set(col, [...(columns.get(col) ?? []), n]);
+  }
+  const tallest = Math.max(0, ...[...columns.values()].map((c) => c.length));
+  const out = new Map<string, { x: number; y: number }>();
+  for (const [col, list] of columns) {
+    // Center each column against the tallest one.
+    const offset = ((tallest - list.length) * ROW_HEIGHT) / 2;
+    list.forEach((n, row) => out.set(n.id, n.position ?? { x: col * COLUMN_WIDTH, y: offset + row * ROW_HEIGHT }));
+  }
+  return out;
+}
+
+export function toFlowNodes(project: Project): SwitchboardNode[] {
+  const pos = layoutPositions(project.nodes);
+  return project.nodes.map((spec) => ({
+    id: spec.id,
+    type: spec.kind,
+    position: pos.get(spec.id) ?? { x: 0, y: 0 },
+    data: { spec },
+    sourcePosition: Position.Right,
+    targetPosition: Position.Left,
+  }));
+}
+
+/**
+ * Edges: the paths Apollo implies (client → its proxy, proxy → lobby/game, lobby/game → master,
+ * master → service), dashed, plus the project's explicit links, solid; a link replaces the implied
+ * edge between the same pair.
+ */
+export function toFlowEdges(project: Project): Edge[] {
+  const byServerId = new Map(project.nodes.filter((n) => n.serverId !== undefined).map((n) => [n.serverId as number, n]));
+  const kind = new Map(project.nodes.map((n) => [n.id, n.kind]));
+  const edges = new Map<string, Edge>();
+  const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const implied = (s: string, t: string) => edges.set(key(s, t), { id: `implied:${s}->${t}`, source: s, target: t, className: 'implied' });
+  const of = (...kinds: NodeKind[]) => project.nodes.filter((n) => kinds.includes(n.kind));
+  for (const c of of('client')) {
+    const proxy = c.proxy !== undefined ? byServerId.get(c.proxy) : undefined;
+    if (proxy) implied(c.id, proxy.id);
+  }
+  for (const p of of('proxy')) for (const s of of('lobby', 'game')) implied(p.id, s.id);
+  for (const s of of('lobby', 'game')) for (const m of of('master')) implied(s.id, m.id);
+  for (const m of of('master')) for (const svc of of('service')) implied(m.id, svc.id);
+  for (const l of project.links) {
+    const ka = kind.get(l.a);
+    const kb = kind.get(l.b);
+    if (!ka || !kb) continue;
+    const [s, t] = ROLE_COLUMN[ka] <= ROLE_COLUMN[kb] ? [l.a, l.b] : [l.b, l.a];
+    edges.set(key(s, t), { id: `link:${s}->${t}`, source: s, target: t });
+  }
+  return [...edges.values()];
+}

@@ -1,0 +1,14 @@
+// A lobby server (a Minecraft world players are on).
+import type { NodeProps } from '@xyflow/react';
+import type { SwitchboardNode } from '../layout';
+import { Field, NodeCard } from './NodeCard';
+
+export function LobbyNode({ data, selected }: NodeProps<SwitchboardNode>) {
+  const s = data.spec;
+  return (
+    <NodeCard spec={s} selected={selected}>
+      <Field label="serverId" value={s.serverId} testId={`node-${s.id}-serverId`} />
+      <Field label="type" value={s.type} testId={`node-${s.id}-type`} />
+    </NodeCard>
+  );
+}

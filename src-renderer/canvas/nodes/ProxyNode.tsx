@@ -1,0 +1,13 @@
+// A proxy: the gateway client sessions attach to.
+import type { NodeProps } from '@xyflow/react';
+import type { SwitchboardNode } from '../layout';
+import { Field, NodeCard } from './NodeCard';
+
+export function ProxyNode({ data, selected }: NodeProps<SwitchboardNode>) {
+  const s = data.spec;
+  return (
+    <NodeCard spec={s} selected={selected}>
+      <Field label="serverId" value={s.serverId} testId={`node-${s.id}-serverId`} />
+    </NodeCard>
+  );
+}

@@ -1,0 +1,32 @@
+// Browser file pickers: uploads are read in the page and sent as text; downloads are built in the
+// page. The web server never touches a path the page names.
+export function pickTextFile(accept: string): Promise<{ name: string; text: string } | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return resolve(null);
+      file.text().then((text) => resolve({ name: file.name, text }), reject);
+    });
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadUrl(fileName, url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadUrl(fileName: string, url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

@@ -1,0 +1,25 @@
+// Bottom dock: tabs of panels, the event log first. New panels add an entry to PANELS.
+import { useState, type ComponentType } from 'react';
+import { EventLog } from './EventLog';
+
+export const PANELS: { id: string; title: string; component: ComponentType }[] = [{ id: 'event-log', title: 'Event log', component: EventLog }];
+
+export function BottomPanels() {
+  const [active, setActive] = useState(PANELS[0].id);
+  const panel = PANELS.find((p) => p.id === active) ?? PANELS[0];
+  const Active = panel.component;
+  return (
+    <section className="sb-bottom" aria-label="Panels">
+      <div className="sb-tabs" role="tablist">
+        {PANELS.map((p) => (
+          <button key={p.id} type="button" role="tab" aria-selected={p.id === active} data-testid={`tab-${p.id}`} onClick={() => setActive(p.id)}>
+            {p.title}
+          </button>
+        ))}
+      </div>
+      <div className="sb-bottom__body" role="tabpanel">
+        <Active />
+      </div>
+    </section>
+  );
+}
