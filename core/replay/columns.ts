@@ -29,6 +29,38 @@ export class Interner {
   }
 }
 
+const CHUNK = 2 ** 26;
+const FLUSH_AT = 1 << 16;
+
+/** Append-only JSON texts, joined into ~64K-char strings. */
+class PayloadStore {
+  private readonly chunks: string[] = [];
+  private parts: string[] = [];
+  private partLen = 0;
+
+  add(text: string): number {
+    const pos = this.chunks.length * CHUNK + this.partLen;
+    this.parts.push(text);
+    this.partLen += text.length;
+    if (this.partLen >= FLUSH_AT) this.flush();
+    return pos;
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(this.parts.join(''));
+    this.parts = [];
+    this.partLen = 0;
+  }
+
+  get(pos: number, len: number): unknown {
+    const c = Math.floor(pos / CHUNK);
+    const off = pos - c * CHUNK;
+    if (c === this.chunks.length) this.flush();
+    return JSON.parse(this.chunks[c].slice(off, off + len));
+  }
+}
+
 type Num = Int32Array | Uint8Array | Float64Array;
 function grown<T extends Num>(a: T, n: number, fill?: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
@@ -37,8 +69,7 @@ function grown<T extends Num>(a: T, n: number, fill?: number): T {
   return b;
 }
 
-const STR_FIELDS = ['api', 'from', 'to', 'event', 'reason', 'ns', 'sys', 'at', 'detail'] as const;
-type StrField = (typeof STR_FIELDS)[number];
+const KNOWN = new Set(['seq', 't', 'type', 'api', 'from', 'to', 'event', 'reason', 'ns', 'sys', 'at', 'detail', 'cause', 'suc', 'arrive', 'data', 'targets', 'path', 'rpc']);
 
 export class TraceColumns implements EventSource {
   length = 0;
@@ -70,11 +101,15 @@ export class TraceColumns implements EventSource {
   suc: Uint8Array;
   /** NaN = none. */
   arrive: Float64Array;
-  /** Interned SEP-joined lists (0 = none). */
+  /** Interned SEP-joined list (0 = none). */
   targets: Int32Array;
+  /** 0 none; -1 [from, to]; -2 - id: [from, strings[id], to]; > 0 interned SEP-joined list. */
   path: Int32Array;
-  /** Payloads by reference (undefined = none). */
-  data: unknown[] = [];
+  /** Payloads, as JSON text packed into large strings (leaf objects: nothing for the GC to trace). */
+  private readonly payloads = new PayloadStore();
+  /** Payload location: chunk * 2^26 + offset (NaN = none). */
+  dataPos: Float64Array;
+  dataLen: Int32Array;
   /** Fields the format does not know yet, kept per event. */
   extra = new Map<number, Record<string, unknown>>();
 
@@ -101,6 +136,8 @@ export class TraceColumns implements EventSource {
     this.arrive = new Float64Array(n).fill(NaN);
     this.targets = new Int32Array(n);
     this.path = new Int32Array(n);
+    this.dataPos = new Float64Array(n).fill(NaN);
+    this.dataLen = new Int32Array(n);
   }
 
   static from(events: Iterable<TraceEvent>): TraceColumns {
@@ -133,10 +170,19 @@ export class TraceColumns implements EventSource {
     this.arrive = grown(this.arrive, n, NaN);
     this.targets = grown(this.targets, n);
     this.path = grown(this.path, n);
+    this.dataPos = grown(this.dataPos, n, NaN);
+    this.dataLen = grown(this.dataLen, n);
+  }
+
+  /** The payload of event i (parsed from its stored JSON text each time). */
+  dataOf(i: number): unknown {
+    const d = this.dataPos[i];
+    return d === d ? this.payloads.get(d, this.dataLen[i]) : undefined;
   }
 
   /** Release spare capacity (call when a load is finished). */
   trim(): void {
+    this.payloads.flush();
     if (this.cap > this.length) this.resize(Math.max(16, this.length));
   }
 
@@ -145,70 +191,75 @@ export class TraceColumns implements EventSource {
     if (this.length === this.cap) this.resize(this.cap * 2);
     const i = this.length++;
     const s = this.strings;
-    let data: unknown;
-    let extra: Record<string, unknown> | undefined;
-    const rec = e as unknown as Record<string, unknown>;
-    for (const k in rec) {
-      const v = rec[k];
-      if (v === undefined) continue;
-      switch (k) {
-        case 'seq':
-          this.seq[i] = v as number;
-          break;
-        case 't':
-          this.t[i] = v as number;
-          break;
-        case 'type': {
-          const code = TYPE_CODE.get(v as string);
-          if (code === undefined) throw new Error(`unknown event type ${JSON.stringify(v)}`);
-          this.type[i] = code;
-          break;
-        }
-        case 'api':
-        case 'from':
-        case 'to':
-        case 'event':
-        case 'reason':
-        case 'ns':
-        case 'sys':
-        case 'at':
-        case 'detail':
-          if (typeof v === 'string') this[k as StrField][i] = s.id(v);
-          else (extra ??= {})[k] = v;
-          break;
-        case 'cause':
-          this.cause[i] = (v as number) + 1;
-          break;
-        case 'suc':
-          this.suc[i] = v ? 2 : 1;
-          break;
-        case 'arrive':
-          this.arrive[i] = v as number;
-          break;
-        case 'data':
-          data = v;
-          break;
-        case 'targets':
-        case 'path': {
-          const a = v as string[];
-          this[k][i] = s.id(a.length === 0 ? EMPTY : a.join(SEP));
-          break;
-        }
-        case 'rpc': {
-          const r = v as RpcRef & Record<string, unknown>;
-          this.rpcId[i] = r.id + 1;
-          this.rpcState[i] = STATE_CODE.get(r.state) ?? 0;
-          if (r.callbackId !== undefined) this.callbackId[i] = r.callbackId + 1;
-          if (r.requester !== undefined) this.requester[i] = r.requester + 1;
-          for (const rk in r) if (rk !== 'id' && rk !== 'state' && rk !== 'callbackId' && rk !== 'requester') (extra ??= {}).rpc = r;
-          break;
-        }
-        default:
-          (extra ??= {})[k] = v;
+    const code = TYPE_CODE.get(e.type);
+    if (code === undefined) {
+      this.length--;
+      throw new Error(`unknown event type ${JSON.stringify(e.type)}`);
+    }
+    // Known fields are read directly (fast); `known` counts them so unknown ones are noticed.
+    let known = 3;
+    this.seq[i] = e.seq;
+    this.t[i] = e.t;
+    this.type[i] = code;
+    let v: unknown;
+    let bad: string[] | undefined;
+    if ((v = e.api) !== undefined) { known++; if (typeof v === 'string') this.api[i] = s.id(v); else (bad ??= []).push('api'); }
+    if ((v = e.from) !== undefined) { known++; if (typeof v === 'string') this.from[i] = s.id(v); else (bad ??= []).push('from'); }
+    if ((v = e.to) !== undefined) { known++; if (typeof v === 'string') this.to[i] = s.id(v); else (bad ??= []).push('to'); }
+    if ((v = e.event) !== undefined) { known++; if (typeof v === 'string') this.event[i] = s.id(v); else (bad ??= []).push('event'); }
+    if ((v = e.reason) !== undefined) { known++; if (typeof v === 'string') this.reason[i] = s.id(v); else (bad ??= []).push('reason'); }
+    if ((v = e.ns) !== undefined) { known++; if (typeof v === 'string') this.ns[i] = s.id(v); else (bad ??= []).push('ns'); }
+    if ((v = e.sys) !== undefined) { known++; if (typeof v === 'string') this.sys[i] = s.id(v); else (bad ??= []).push('sys'); }
+    if ((v = e.at) !== undefined) { known++; if (typeof v === 'string') this.at[i] = s.id(v); else (bad ??= []).push('at'); }
+    if ((v = e.detail) !== undefined) { known++; if (typeof v === 'string') this.detail[i] = s.id(v); else (bad ??= []).push('detail'); }
+    if (e.cause !== undefined) { known++; this.cause[i] = e.cause + 1; }
+    if (e.suc !== undefined) { known++; this.suc[i] = e.suc ? 2 : 1; }
+    if (e.arrive !== undefined) { known++; this.arrive[i] = e.arrive; }
+    if (e.data !== undefined) {
+      known++;
+      const text = JSON.stringify(e.data);
+      if (text !== undefined) {
+        this.dataPos[i] = this.payloads.add(text);
+        this.dataLen[i] = text.length;
       }
     }
-    this.data.push(data);
-    if (extra) this.extra.set(i, extra);
+    const tg = e.targets;
+    if (tg !== undefined) {
+      known++;
+      this.targets[i] = s.id(tg.length === 0 ? EMPTY : tg.join(SEP));
+    }
+    const p = e.path;
+    if (p !== undefined) {
+      known++;
+      // Common shapes without building a key: [from, to] and [from, via, to].
+      if (p.length === 2 && p[0] === e.from && p[1] === e.to) this.path[i] = -1;
+      else if (p.length === 3 && p[0] === e.from && p[2] === e.to && typeof p[1] === 'string') this.path[i] = -2 - s.id(p[1]);
+      else this.path[i] = s.id(p.length === 0 ? EMPTY : p.join(SEP));
+    }
+    const r = e.rpc as (RpcRef & Record<string, unknown>) | undefined;
+    let rpcExtra = false;
+    if (r !== undefined) {
+      known++;
+      this.rpcId[i] = r.id + 1;
+      this.rpcState[i] = STATE_CODE.get(r.state) ?? 0;
+      let rk = 2;
+      if (r.callbackId !== undefined) { rk++; this.callbackId[i] = r.callbackId + 1; }
+      if (r.requester !== undefined) { rk++; this.requester[i] = r.requester + 1; }
+      let n = 0;
+      for (const _k in r) n++;
+      rpcExtra = n !== rk || !this.rpcState[i];
+    }
+    let n = 0;
+    for (const _k in e) n++;
+    if (n !== known || bad || rpcExtra) {
+      // Rare: fields this format version does not know (or odd values) are kept as they are.
+      const extra: Record<string, unknown> = {};
+      const rec = e as unknown as Record<string, unknown>;
+      for (const k in rec) if (!KNOWN.has(k) && rec[k] !== undefined) extra[k] = rec[k];
+      if (bad) for (const k of bad) extra[k] = rec[k];
+      if (rpcExtra) extra.rpc = r;
+      if (Object.keys(extra).length > 0) this.extra.set(i, extra);
+    }
     return i;
   }
 
@@ -229,8 +280,8 @@ export class TraceColumns implements EventSource {
     if (this.from[i]) e.from = v[this.from[i]];
     if (this.to[i]) e.to = v[this.to[i]];
     if (this.event[i]) e.event = v[this.event[i]];
-    const d = this.data[i];
-    if (d !== undefined) e.data = d;
+    const d = this.dataPos[i];
+    if (d === d) e.data = this.payloads.get(d, this.dataLen[i]);
     if (this.rpcId[i]) {
       const r: RpcRef = { id: this.rpcId[i] - 1, state: RPC_STATES[this.rpcState[i] - 1] as RpcState };
       if (this.callbackId[i]) r.callbackId = this.callbackId[i] - 1;
@@ -240,7 +291,10 @@ export class TraceColumns implements EventSource {
     if (this.cause[i]) e.cause = this.cause[i] - 1;
     if (this.reason[i]) e.reason = v[this.reason[i]];
     if (this.targets[i]) e.targets = this.list(this.targets[i]);
-    if (this.path[i]) e.path = this.list(this.path[i]);
+    const p = this.path[i];
+    if (p > 0) e.path = this.list(p);
+    else if (p === -1) e.path = [v[this.from[i]], v[this.to[i]]];
+    else if (p < -1) e.path = [v[this.from[i]], v[-2 - p], v[this.to[i]]];
     if (this.ns[i]) e.ns = v[this.ns[i]];
     if (this.sys[i]) e.sys = v[this.sys[i]];
     if (this.suc[i]) e.suc = this.suc[i] === 2;

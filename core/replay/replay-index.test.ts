@@ -100,3 +100,12 @@ describe('ReplayIndex', () => {
     expect(si.indexOfSeq(sparse[10].seq + 1)).toBe(-1);
   });
 });
+
+describe('ReplayIndex marks', () => {
+  it('every navigation kind agrees with navMatches', async () => {
+    const { NAV_KINDS, navMatches } = await import('./navigation');
+    const ev = [...sampleTrace(), ...[]];
+    const index = new ReplayIndex(ev);
+    for (const k of NAV_KINDS) expect(Array.from(index.indexesOf(k))).toEqual(ev.flatMap((e, i) => (navMatches(e, k) ? [i] : [])));
+  });
+});

@@ -4,7 +4,11 @@
 // (navigation kinds) and the RPC timeline in the same pass.
 import type { TraceEvent } from '../trace/event';
 import { TraceColumns } from './columns';
-import { NAV_KINDS, navMatches, type NavKind } from './navigation';
+import { EVENT_TYPES } from '../trace/event';
+import { NAV_KINDS, type NavKind } from './navigation';
+
+const SEND = EVENT_TYPES.indexOf('send');
+const DELIVER = EVENT_TYPES.indexOf('deliver');
 import { RpcCallCollector, type RpcCall } from './rpc-calls';
 import { asSource, lowerBoundTime, type EventSource, type Events } from './source';
 import { applyEvent, cloneState, createState, type PendingRpc, type ReplayState } from './state';
@@ -14,6 +18,8 @@ export interface ReplayIndexOptions {
   keyframeEvery?: number;
   /** State before the first event (e.g. clients placed by the project at t=0). Default empty. */
   initial?: ReplayState;
+  /** Expected number of events, when the index owns its store (avoids regrowing columns). */
+  capacity?: number;
 }
 
 /** A growable list of ints. */
@@ -68,13 +74,13 @@ export class ReplayIndex {
    * owns an empty TraceColumns that `push` appends to (loading a file).
    */
   constructor(events?: Events, opts: ReplayIndexOptions = {}) {
-    this.source = events === undefined ? new TraceColumns() : asSource(events);
+    this.source = events === undefined ? new TraceColumns(opts.capacity ?? 1024) : asSource(events);
     this.keyframeEvery = Math.max(1, Math.floor(opts.keyframeEvery ?? 1024));
     this.running = opts.initial ? cloneState(opts.initial) : createState();
     this.running.position = 0;
     this.keyframes.push(cloneState(this.running));
     this.marks = Object.fromEntries(NAV_KINDS.map((k) => [k, new IntList()])) as Record<NavKind, IntList>;
-    this.collector = new RpcCallCollector((seq) => this.eventBySeq(seq));
+    this.collector = new RpcCallCollector((seq) => this.rpcOfSendOrDeliver(seq));
     this.sync();
   }
 
@@ -108,9 +114,41 @@ export class ReplayIndex {
     else if (this.seqDense && e.seq !== this.seqBase + i) this.seqDense = false;
     applyEvent(this.running, e);
     this.collector.observe(e);
-    for (const k of NAV_KINDS) if (navMatches(e, k)) this.marks[k].push(i);
+    const m = this.marks;
+    switch (e.type) {
+      case 'send':
+        if (e.rpc?.state === 'requested') m.rpc.push(i);
+        break;
+      case 'rpc':
+        if (e.rpc?.state === 'timedOut') m.timeout.push(i);
+        break;
+      case 'drop':
+      case 'misuse':
+      case 'error':
+      case 'unhandled':
+      case 'callback':
+      case 'lifecycle':
+      case 'fault':
+        m[e.type].push(i);
+        break;
+      default:
+        break;
+    }
+    if (e.rpc !== undefined) m.rpcEvent.push(i);
     this.indexed = i + 1;
     if (this.indexed % this.keyframeEvery === 0) this.keyframes.push(cloneState(this.running));
+  }
+
+  private rpcOfSendOrDeliver(seq: number): number | undefined {
+    const i = this.indexOfSeq(seq);
+    if (i < 0) return undefined;
+    const src = this.source;
+    if (src instanceof TraceColumns) {
+      const ty = src.type[i];
+      return src.rpcId[i] !== 0 && (ty === SEND || ty === DELIVER) ? src.rpcId[i] - 1 : undefined;
+    }
+    const c = src.get(i);
+    return c.rpc && (c.type === 'send' || c.type === 'deliver') ? c.rpc.id : undefined;
   }
 
   /** Index of the event with that seq, or -1. */

@@ -58,14 +58,15 @@ export interface RpcCall {
 const END_STATES = new Set<RpcState>(['completed', 'timedOut', 'noRoute', 'noHandler']);
 
 /**
- * Builds RpcCall rows incrementally (events fed in order). `lookup(seq)` returns an earlier event by
- * seq; it attaches handle/unhandled/drop/deliver events without an rpc ref to the call of their cause.
+ * Builds RpcCall rows incrementally (events fed in order). `rpcOfCause(seq)` gives the rpc id of an
+ * earlier send/deliver by seq (undefined otherwise); it attaches handle/unhandled/drop/deliver
+ * events without an rpc ref to the call of their cause.
  */
 export class RpcCallCollector {
   readonly calls: RpcCall[] = [];
   private readonly byId = new Map<number, RpcCall>();
 
-  constructor(private readonly lookup: (seq: number) => TraceEvent | undefined) {}
+  constructor(private readonly rpcOfCause: (seq: number) => number | undefined) {}
 
   get(id: number): RpcCall | undefined {
     return this.byId.get(id);
@@ -75,9 +76,8 @@ export class RpcCallCollector {
     let id = e.rpc?.id;
     if (id === undefined) {
       if (e.cause === undefined || !(e.type === 'handle' || e.type === 'unhandled' || e.type === 'drop' || e.type === 'deliver' || e.type === 'callback')) return;
-      const c = this.lookup(e.cause);
-      if (!c?.rpc || !(c.type === 'send' || c.type === 'deliver')) return;
-      id = c.rpc.id;
+      id = this.rpcOfCause(e.cause);
+      if (id === undefined) return;
     }
     let call = this.byId.get(id);
     if (!call) {
@@ -169,7 +169,8 @@ export function rpcCalls(events: Events): RpcCall[] {
   const idx = seqIndexer(src);
   const col = new RpcCallCollector((seq) => {
     const i = idx(seq);
-    return i >= 0 ? src.get(i) : undefined;
+    const c = i >= 0 ? src.get(i) : undefined;
+    return c?.rpc && (c.type === 'send' || c.type === 'deliver') ? c.rpc.id : undefined;
   });
   for (let i = 0; i < src.length; i++) col.observe(src.get(i));
   return col.calls;
