@@ -106,9 +106,14 @@ export function interfaceSpec(name: string): InterfaceSpec | undefined {
   return spec ? { ...spec, name: name as ApiName } : undefined;
 }
 
+const CALLERS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries(INTERFACES).map(([name, spec]) => [name, new Set<string>(spec.callers)]),
+);
+
+/** Whether a node kind has this interface (hot path: a set lookup, no allocation). */
 export function kindMayCall(kind: NodeKind, api: string): boolean {
-  const spec = interfaceSpec(api);
-  return !!spec && spec.callers.includes(kind);
+  const callers = CALLERS[api];
+  return callers !== undefined && callers.has(kind);
 }
 
 /** Interfaces a node kind may fire (what the UI offers, what behaviours may call). */

@@ -24,7 +24,7 @@ export abstract class SystemBase {
     readonly systemName: string,
   ) {
     const { engine, node } = claimNode(new.target.name);
-    const sys: SystemRt = { node, namespace, systemName, sysId: engine.sysId(namespace, systemName), instance: this };
+    const sys: SystemRt = { node, namespace, systemName, sysId: engine.sysId(namespace, systemName), instance: this, keys: new Map() };
     node.systems.push(sys);
     this[SYSTEM] = { engine, sys };
   }

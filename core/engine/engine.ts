@@ -242,6 +242,15 @@ export class Engine {
 
   // ---------------------------------------------------------------- one-way messages (§2)
 
+  private senderKey(sys: SystemRt, event: string): string {
+    let key = sys.keys.get(event);
+    if (key === undefined) {
+      key = listenKey(sys.namespace, sys.systemName, event);
+      if (sys.keys.size < 4096) sys.keys.set(event, key);
+    }
+    return key;
+  }
+
   private extraKey(from: NodeRt): string {
     if (from.kind === 'master') return 'extraApiMaster';
     if (from.kind === 'service') return 'extraApiService';
@@ -255,7 +264,7 @@ export class Engine {
     const apiId = this.apiIds[api];
     let to: NodeRt | undefined;
     let via: NodeRt | null = null;
-    let key = listenKey(sys.namespace, sys.systemName, event);
+    let key = this.senderKey(sys, event);
     let expectServer: NodeRt | null = null;
     let expectPlayer: string | null = null;
     let early: string | null = null;
@@ -375,7 +384,7 @@ export class Engine {
       key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
     } else {
       targets = this.topo.serversByType.get(serverType as string) ?? [];
-      key = listenKey(sys.namespace, sys.systemName, event);
+      key = this.senderKey(sys, event);
     }
     const sendSeq = this.record(T.send, apiId, from, null, event, data, this.cause);
     this.note(sendSeq, { sysId: sys.sysId });
@@ -654,11 +663,15 @@ export class Engine {
   private runCallback(r: RpcRec, suc: boolean, data: Record<string, unknown> | null, cause: number): void {
     if (r.callbackDone || !r.callback) return;
     r.callbackDone = true;
+    if (!r.requester.up) {
+      // A stopped requester runs no code: its callback is gone with it.
+      if (isFinalRpcState(this.rpcStates[r.id])) this.rpcs[r.id] = undefined;
+      return;
+    }
     const seq = this.record(T.callback, r.api, r.owner, r.requester, r.event, data, cause);
     this.markRpc(seq, r.id, this.rpcStates[r.id]);
     this.note(seq, { suc, reason: suc ? undefined : r.reason ?? 'timeout' });
     if (isFinalRpcState(this.rpcStates[r.id])) this.rpcs[r.id] = undefined;
-    if (!r.requester.up) return;
     this.cause = seq;
     this.invokeHandler(r.requester, r.callback, r.instance, suc, suc ? copyJson(data) : null);
     this.cause = 0;

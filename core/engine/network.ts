@@ -15,7 +15,8 @@ export interface LinkState {
 
 export class Network {
   private readonly links = new Map<number, LinkState>();
-  private readonly lastArrival = new Map<number, number>();
+  /** Per sender: receiver index → latest scheduled arrival (small maps stay fast). */
+  private readonly lastArrival: Map<number, number>[];
   private readonly n: number;
   private readonly defaults: LinkState;
   /** Why and where the last `travel` that returned -1 lost its message (no allocation per send). */
@@ -29,6 +30,7 @@ export class Network {
     private readonly rng: Random,
   ) {
     this.n = project.nodes.length;
+    this.lastArrival = Array.from({ length: this.n }, () => new Map<number, number>());
     const o: Options = project.options;
     this.defaults = { latencyMs: o.defaultLatencyMs, jitterMs: o.defaultJitterMs, loss: o.defaultLoss, cut: false };
     for (const l of project.links) {
@@ -80,10 +82,10 @@ export class Network {
       from = to;
     }
     // FIFO per (sender, receiver): never arrive before an earlier message of the same pair.
-    const k = a.idx * this.n + b.idx;
-    const last = this.lastArrival.get(k);
+    const fifo = this.lastArrival[a.idx];
+    const last = fifo.get(b.idx);
     if (last !== undefined && last > time) time = last;
-    this.lastArrival.set(k, time);
+    fifo.set(b.idx, time);
     return time;
   }
 

@@ -27,6 +27,8 @@ export interface SystemRt {
   /** Interned "ns\u0000sys" in the recorder. */
   sysId: number;
   instance: unknown;
+  /** event → listen key with this system as sender (keys are reused so their hashes are cached). */
+  keys: Map<string, string>;
 }
 
 export interface NodeRt {

@@ -28,9 +28,21 @@ export const TYPE_INDEX: Record<EventType, number> = Object.fromEntries(EVENT_TY
 const NO_STATE = 255;
 const NO_SUC = 0;
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
-  const b = new (a.constructor as new (n: number) => T)(n);
+function growF64(a: Float64Array, n: number, fill: number): Float64Array {
+  const b = new Float64Array(n);
   b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+function growI32(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+function growU8(a: Uint8Array, n: number, fill: number): Uint8Array {
+  const b = new Uint8Array(n);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
   return b;
 }
 
@@ -68,7 +80,7 @@ export class TraceRecorder {
     readonly nodeIds: readonly string[],
     /** serverId per node index (for rpc.requester), NaN where the node has none. */
     readonly nodeServerIds: readonly number[],
-    initialCapacity = 1024,
+    initialCapacity = 1 << 16,
   ) {
     const n = (this.cap = initialCapacity);
     this.t = new Float64Array(n);
@@ -93,27 +105,23 @@ export class TraceRecorder {
   private ensure(): void {
     if (this.length < this.cap) return;
     const n = (this.cap *= 2);
-    this.t = grow(this.t, n);
-    this.type = grow(this.type, n);
-    this.api = grow(this.api, n);
-    this.from = grow(this.from, n);
-    this.to = grow(this.to, n);
-    this.event = grow(this.event, n);
-    this.cause = grow(this.cause, n);
-    this.reason = grow(this.reason, n);
-    this.rpcId = grow(this.rpcId, n);
-    const st = grow(this.rpcState, n);
-    st.fill(NO_STATE, n / 2);
-    this.rpcState = st;
-    this.callbackId = grow(this.callbackId, n);
-    this.sys = grow(this.sys, n);
-    this.via = grow(this.via, n);
-    this.at = grow(this.at, n);
-    this.suc = grow(this.suc, n);
-    this.detail = grow(this.detail, n);
-    const ar = grow(this.arrive, n);
-    ar.fill(NaN, n / 2);
-    this.arrive = ar;
+    this.t = growF64(this.t, n, 0);
+    this.type = growU8(this.type, n, 0);
+    this.api = growI32(this.api, n);
+    this.from = growI32(this.from, n);
+    this.to = growI32(this.to, n);
+    this.event = growI32(this.event, n);
+    this.cause = growI32(this.cause, n);
+    this.reason = growI32(this.reason, n);
+    this.rpcId = growI32(this.rpcId, n);
+    this.rpcState = growU8(this.rpcState, n, NO_STATE);
+    this.callbackId = growI32(this.callbackId, n);
+    this.sys = growI32(this.sys, n);
+    this.via = growI32(this.via, n);
+    this.at = growI32(this.at, n);
+    this.suc = growU8(this.suc, n, 0);
+    this.detail = growI32(this.detail, n);
+    this.arrive = growF64(this.arrive, n, NaN);
   }
 
   /**

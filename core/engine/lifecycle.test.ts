@@ -1,0 +1,115 @@
+// Player lifecycle and node up/down (semantics §4): state changes, engine events in the documented
+// order, and what happens to messages around them.
+import { describe, expect, it } from 'vitest';
+import { ENGINE_NAMESPACE, ENGINE_SYSTEM } from '../api/interfaces';
+import { MasterSystem, ServerSystem, ServiceSystem } from '../api/systems';
+import { findAll } from '../testing/trace-query';
+import { makeProject } from '../testing/topology';
+import { Simulation } from './simulation';
+
+type Dict = Record<string, unknown>;
+
+function watch(s: Simulation) {
+  const log: string[] = [];
+  const on = (node: string, Cls: typeof ServerSystem | typeof MasterSystem | typeof ServiceSystem, events: string[]) => {
+    const sys = s.registerSystem(node, Cls as typeof ServerSystem, 'w', 'w');
+    for (const e of events) sys.ListenForEvent(ENGINE_NAMESPACE, ENGINE_SYSTEM, e, sys, (args: Dict) => log.push(`${node}:${e}:${JSON.stringify(args)}`));
+  };
+  return { log, on };
+}
+
+describe('player lifecycle', () => {
+  it('login puts the client on the master\'s first lobby with a playerId; master hears first, then the lobby', () => {
+    const s = new Simulation(makeProject({ loggedIn: false, games: 1 }));
+    const { log, on } = watch(s);
+    on('master', MasterSystem, ['PlayerLoginServerEvent']);
+    on('lobby-4000', ServerSystem, ['AddServerPlayerEvent']);
+    expect(s.apply({ at: 0, do: 'login', client: 'client-1' }).ok).toBe(true);
+    s.runUntil(10);
+    const st = s.nodeState('client-1');
+    expect(st.server).toBe(4000);
+    expect(log).toEqual([
+      'master:PlayerLoginServerEvent:{"serverId":4000,"uid":101,"proxyId":2000}',
+      `lobby-4000:AddServerPlayerEvent:{"id":"${st.playerId}","uid":101,"proxyId":2000,"isTransfer":false,"isReconnect":false}`,
+    ]);
+  });
+
+  it('transfer by type: Del on the old server, in-transfer for transferMs, then master and Add on the new one with a new playerId', () => {
+    const s = new Simulation(makeProject({ games: 2 }, { options: { transferMs: 100 } }));
+    const { log, on } = watch(s);
+    on('lobby-4000', ServerSystem, ['DelServerPlayerEvent']);
+    on('master', MasterSystem, ['PlayerTransferServerEvent']);
+    on('game-5000', ServerSystem, ['AddServerPlayerEvent']);
+    const before = s.nodeState('client-1').playerId;
+    const lobby = s.registerSystem('lobby-4000', ServerSystem, 'l', 'l');
+    s.runUntil(1);
+    expect(s.apply({ at: 0, do: 'transfer', client: 'client-1', type: 'battle_game_server_type' }).ok).toBe(true);
+    expect(s.nodeState('client-1').inTransfer).toBe(true);
+    lobby.NotifyToClient(before as string, 'E', {});
+    s.runUntil(50);
+    s.runUntil(200);
+    const after = s.nodeState('client-1');
+    expect([after.server, after.inTransfer]).toEqual([5000, false]);
+    expect(after.playerId).not.toBe(before);
+    expect(log.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['lobby-4000:DelServerPlayerEvent', 'master:PlayerTransferServerEvent', 'game-5000:AddServerPlayerEvent']);
+    expect(findAll(s.trace.slice(0), { type: 'drop' }).map((d) => d.reason)).toEqual(['not-on-server']);
+  });
+
+  it('messages reaching a client mid-transfer are dropped as in-transfer', () => {
+    const s = new Simulation(makeProject({ games: 1 }, { options: { transferMs: 100, defaultLatencyMs: 5 } }));
+    const lobby = s.registerSystem('lobby-4000', ServerSystem, 'l', 'l');
+    lobby.NotifyToClient(s.nodeState('client-1').playerId as string, 'E', {});
+    s.apply({ at: 0, do: 'transfer', client: 'client-1', server: 5000 });
+    s.runUntil(50);
+    expect(findAll(s.trace.slice(0), { type: 'drop' }).map((d) => d.reason)).toEqual(['in-transfer']);
+  });
+
+  it('logout removes the player: Del on its server, then PlayerLogoutServerEvent on the master', () => {
+    const s = new Simulation(makeProject());
+    const { log, on } = watch(s);
+    on('lobby-4000', ServerSystem, ['DelServerPlayerEvent']);
+    on('master', MasterSystem, ['PlayerLogoutServerEvent']);
+    expect(s.apply({ at: 0, do: 'logout', client: 'client-1' }).ok).toBe(true);
+    s.runUntil(10);
+    expect(s.nodeState('client-1').server).toBeNull();
+    expect(log.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['lobby-4000:DelServerPlayerEvent', 'master:PlayerLogoutServerEvent']);
+    expect(s.apply({ at: 0, do: 'logout', client: 'client-1' })).toMatchObject({ ok: false });
+    expect(findAll(s.trace.slice(0), { type: 'misuse' })).toHaveLength(1);
+  });
+
+  it('stopping a service tells lobby/game (ServiceDisconnectEvent) and master (ServerDisconnectEvent); starting tells them again', () => {
+    const s = new Simulation(makeProject());
+    const { log, on } = watch(s);
+    on('lobby-4000', ServerSystem, ['ServiceDisconnectEvent', 'ServiceConnectEvent']);
+    on('master', MasterSystem, ['ServerDisconnectEvent', 'ServerConnectedEvent']);
+    s.apply({ at: 0, do: 'stop', node: 'service-8000' });
+    s.runUntil(10);
+    s.apply({ at: 0, do: 'start', node: 'service-8000' });
+    s.runUntil(20);
+    expect(log.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual([
+      'lobby-4000:ServiceDisconnectEvent', 'master:ServerDisconnectEvent', 'lobby-4000:ServiceConnectEvent', 'master:ServerConnectedEvent',
+    ]);
+  });
+
+  it('stopping a lobby logs its players out and tells master and services', () => {
+    const s = new Simulation(makeProject({ clients: 2 }));
+    const { log, on } = watch(s);
+    on('service-8000', ServiceSystem, ['ServerDisconnectEvent']);
+    s.apply({ at: 0, do: 'stop', node: 'lobby-4000' });
+    s.runUntil(10);
+    expect(s.nodeState('client-1').server).toBeNull();
+    expect(s.nodeState('lobby-4000').up).toBe(false);
+    expect(log).toEqual(['service-8000:ServerDisconnectEvent:{"serverId":4000,"serverType":"lobby"}']);
+  });
+
+  it('a stopped node runs nothing: its timers are skipped and calls made as it are misuses', () => {
+    const s = new Simulation(makeProject());
+    const lobby = s.registerSystem('lobby-4000', ServerSystem, 'l', 'l');
+    let ran = false;
+    s.engine.later(50, s.engine.topo.byId.get('lobby-4000')!, () => (ran = true));
+    s.apply({ at: 0, do: 'stop', node: 'lobby-4000' });
+    s.runUntil(100);
+    expect(ran).toBe(false);
+    expect(() => lobby.NotifyToMaster('E', {})).toThrowError(/stopped/);
+  });
+});
