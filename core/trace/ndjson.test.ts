@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from './event';
-import { encodeEvent, encodeHeader, encodeTrace } from './ndjson';
+import { encodeEvent, encodeHeader, encodeTrace, encodeTraceChunks } from './ndjson';
 import { sampleHeader } from './testing/arbitraries';
 
 describe('encodeEvent', () => {
@@ -41,5 +41,16 @@ describe('encodeHeader / encodeTrace', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(lines[2]).toBe('{"seq":2,"t":5,"type":"deliver","cause":1}');
+  });
+});
+
+describe('encodeTraceChunks', () => {
+  it('concatenates to exactly encodeTrace, in pieces of the asked size', () => {
+    const events: TraceEvent[] = Array.from({ length: 7 }, (_, i) => ({ seq: i + 1, t: i, type: 'send' }));
+    const store = { header: sampleHeader(), length: events.length, get: (i: number) => events[i] };
+    const chunks = [...encodeTraceChunks(store, 3)];
+    expect(chunks.join('')).toBe(encodeTrace(sampleHeader(), events));
+    expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([3, 3, 2]);
+    expect([...encodeTraceChunks({ ...store, length: 0 })]).toEqual([`${encodeHeader(sampleHeader())}\n`]);
   });
 });

@@ -53,3 +53,28 @@ export function encodeTrace(header: TraceHeader, events: Iterable<TraceEvent>): 
   for (const e of events) lines.push(encodeEvent(e));
   return `${lines.join('\n')}\n`;
 }
+
+/** Anything with a header and indexed events (the engine's TraceStore, a loaded trace). */
+export interface EncodableTrace {
+  readonly header: TraceHeader;
+  readonly length: number;
+  get(i: number): TraceEvent;
+}
+
+/**
+ * The trace file in pieces of about `linesPerChunk` lines, so a large trace is written with
+ * backpressure instead of built as one string. Concatenated, the pieces equal encodeTrace.
+ */
+export function* encodeTraceChunks(trace: EncodableTrace, linesPerChunk = 2000): Generator<string> {
+  let chunk = `${encodeHeader(trace.header)}\n`;
+  let lines = 1;
+  for (let i = 0; i < trace.length; i++) {
+    chunk += `${encodeEvent(trace.get(i))}\n`;
+    if (++lines >= linesPerChunk) {
+      yield chunk;
+      chunk = '';
+      lines = 0;
+    }
+  }
+  if (chunk !== '') yield chunk;
+}

@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { API_NAMES } from '../../../core/api/interfaces';
+import { readTrace } from '../../../core/trace/ndjson-reader';
+import { main } from '../main';
+import { captureIo, QUICKSTART, scratchDir } from '../testing/capture-io';
+import { parseSeed } from './run';
+
+const { dir, cleanup } = scratchDir({ 'bad.switchboard.json': '{"format":"switchboard-project","version":1}' });
+afterAll(cleanup);
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo(dir);
+  const code = await main(['run', ...args], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('switchboard run', () => {
+  it('writes the quickstart trace to stdout: a header, then valid events with every documented interface', async () => {
+    const { code, out, err } = await run([QUICKSTART]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const trace = readTrace(out);
+    expect(trace.errors).toEqual([]);
+    expect(trace.truncated).toBe(false);
+    expect(trace.header).toMatchObject({ format: 'switchboard-trace', project: 'Quickstart', seed: 1, scenario: 'tour' });
+    const apis = new Set(trace.events.map((e) => e.api));
+    expect(API_NAMES.filter((a) => !apis.has(a))).toEqual([]);
+  });
+
+  it('same file + scenario + seed ⇒ the same bytes; another seed or scenario ⇒ another trace', async () => {
+    const a = await run([QUICKSTART, '--scenario', 'tour', '--seed', '42']);
+    const b = await run([QUICKSTART, '--seed', '42', '--scenario', 'tour']);
+    expect(a.code).toBe(0);
+    expect(b.out).toBe(a.out);
+    expect((await run([QUICKSTART, '--scenario', 'tour', '--seed', '43'])).out).not.toBe(a.out);
+    const timeout = await run([QUICKSTART, '--scenario', 'rpc-timeout', '--seed', '42']);
+    expect(readTrace(timeout.out).header?.scenario).toBe('rpc-timeout');
+  });
+
+  it('property: for any seed and scenario, two runs give byte-identical traces', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom('tour', 'rpc-timeout'), async (seed, scenario) => {
+      const args = [QUICKSTART, '--seed', String(seed), '--scenario', scenario];
+      const [a, b] = [await run(args), await run(args)];
+      expect(a.code).toBe(0);
+      expect(b.out).toBe(a.out);
+    }), { numRuns: 8 });
+  });
+
+  it('--out writes the same bytes to a file, atomically (no temp file left behind)', async () => {
+    const stdout = (await run([QUICKSTART, '--seed', '5'])).out;
+    const { code, out } = await run([QUICKSTART, '--seed', '5', '--out', 'sub.ndjson']);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(readFileSync(path.join(dir, 'sub.ndjson'), 'utf8')).toBe(stdout);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('fails cleanly when --out cannot be written, leaving nothing behind', async () => {
+    const { code, err } = await run([QUICKSTART, '--out', 'no-such-dir/t.ndjson']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^switchboard: cannot write .*no-such-dir\/t\.ndjson: /);
+    expect(existsSync(path.join(dir, 'no-such-dir'))).toBe(false);
+  });
+
+  it('exits 1 on an invalid project or an unknown scenario, with a clear message', async () => {
+    const bad = await run(['bad.switchboard.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('bad.switchboard.json:1:1: $.name: missing required field "name"');
+    expect(bad.out).toBe('');
+    const unknown = await run([QUICKSTART, '--scenario', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('no scenario named "nope" (scenarios: "tour", "rpc-timeout")');
+  });
+
+  it('exits 2 on bad usage: a seed that is not a 32-bit unsigned integer, an unknown option', async () => {
+    for (const seed of ['x', '1.5', '-1', '4294967296', '']) {
+      const r = await run([QUICKSTART, '--seed', seed]);
+      expect(r.code, `--seed ${seed}`).toBe(2);
+      expect(r.out).toBe('');
+    }
+    expect((await run([QUICKSTART, '--sed', '1'])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+  });
+});
+
+describe('parseSeed', () => {
+  it('takes 0..2^32-1 written as digits', () => {
+    expect(parseSeed('0')).toBe(0);
+    expect(parseSeed('4294967295')).toBe(4294967295);
+    expect(() => parseSeed('1e3')).toThrow(/integer from 0 to 4294967295/);
+  });
+});
