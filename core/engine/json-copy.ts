@@ -18,7 +18,6 @@ function describe(v: unknown): string {
   if (typeof v === 'symbol') return 'a symbol';
   if (v instanceof Map) return 'a Map';
   if (v instanceof Set) return 'a Set';
-  if (v instanceof Date) return 'a Date';
   return `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
 }
 

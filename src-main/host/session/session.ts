@@ -54,10 +54,15 @@ export class Session {
     this.running = false;
   }
 
-  /** Process the next queued item (virtual time jumps to it). Pauses a running session. */
+  /**
+   * Process queued items until at least one trace event is recorded (some items, e.g. timers
+   * that find nothing to do, record none). Pauses a running session. False when idle.
+   */
   step(): boolean {
     this.running = false;
-    return this.sim.step();
+    const before = this.sim.trace.length;
+    for (let i = 0; i < 10_000 && this.sim.trace.length === before; i++) if (!this.sim.step()) return this.sim.trace.length > before;
+    return true;
   }
 
   setSpeed(speed: number): void {
