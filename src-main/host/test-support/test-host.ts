@@ -1,0 +1,23 @@
+// A host on the real engine with a temp config dir and a client that records pushes.
+import type { PushMessage } from '../../../core/contract';
+import { dispatch } from '../dispatch';
+import { Host, type Dialogs } from '../host';
+import { createSimulation } from '../simulation-factory';
+import { tempDir } from './fixtures';
+
+export function testHost(opts: { configDir?: string; dialogs?: Dialogs } = {}) {
+  const configDir = opts.configDir ?? tempDir('sb-config-');
+  let now = 0;
+  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, clock: () => now, record: false });
+  const pushes: PushMessage[] = [];
+  const { id } = host.attach({ send: (m) => pushes.push(m) });
+  const call = (method: string, params: unknown = {}) => dispatch(host, method, params, { clientId: id });
+  /** Advance the fake wall clock by `ms` in 16 ms ticks. */
+  const run = (ms: number) => {
+    for (let t = 0; t < ms; t += 16) {
+      now += 16;
+      host.tick();
+    }
+  };
+  return { host, pushes, call, run, configDir, clientId: id };
+}
