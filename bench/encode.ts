@@ -1,5 +1,2 @@
-// The trace codec used to size events (core/trace/ndjson.ts once it exists; plain JSON before).
-import type { TraceEvent } from '../core/trace/event';
-export function encodeEvent(e: TraceEvent): string {
-  return JSON.stringify(e);
-}
+// Events are sized with the trace codec the CLI and the recorder write with.
+export { encodeEvent } from '../core/trace/ndjson';

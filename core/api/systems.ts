@@ -17,7 +17,6 @@ const SYSTEM = Symbol('switchboard.system');
 export abstract class SystemBase {
   /** @internal engine binding */
   readonly [SYSTEM]: { engine: Engine; sys: SystemRt };
-  protected abstract readonly kinds: readonly NodeKind[];
 
   constructor(
     readonly namespace: string,
@@ -49,7 +48,6 @@ export function bindingOf(obj: SystemBase): { engine: Engine; sys: SystemRt } {
 }
 
 export class ClientSystem extends SystemBase {
-  protected readonly kinds = ['client'] as const;
   NotifyToServer(eventName: string, eventData: Dict): void {
     this.call('NotifyToServer', [eventName, eventData]);
   }
@@ -60,7 +58,6 @@ export class ClientSystem extends SystemBase {
 
 /** lobby and game servers. */
 export class ServerSystem extends SystemBase {
-  protected readonly kinds = ['lobby', 'game'] as const;
   NotifyToClient(targetId: string, eventName: string, eventData: Dict): void {
     this.call('NotifyToClient', [targetId, eventName, eventData]);
   }
@@ -82,7 +79,6 @@ export class ServerSystem extends SystemBase {
 }
 
 export class MasterSystem extends SystemBase {
-  protected readonly kinds = ['master'] as const;
   NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
     this.call('NotifyToServerNode', [targetId, eventName, eventData]);
   }
@@ -107,7 +103,6 @@ export class MasterSystem extends SystemBase {
 }
 
 export class ServiceSystem extends SystemBase {
-  protected readonly kinds = ['service'] as const;
   NotifyToMaster(eventName: string, eventData: Dict): void {
     this.call('NotifyToMaster', [eventName, eventData]);
   }
@@ -145,7 +140,6 @@ export class ServiceSystem extends SystemBase {
 
 /** A system for proxy nodes (they run no documented messaging interface; they may listen). */
 export class ProxySystem extends SystemBase {
-  protected readonly kinds = ['proxy'] as const;
 }
 
 /** The system class for a node kind. */

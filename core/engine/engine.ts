@@ -333,7 +333,8 @@ export class Engine {
       }
     }
     const sendSeq = this.record(T.send, apiId, from, to ?? null, event, data, this.cause);
-    this.note(sendSeq, { sysId: sys.sysId, via });
+    this.rec.sys[sendSeq - 1] = sys.sysId;
+    if (via) this.rec.via[sendSeq - 1] = via.ref;
     if (!to || early) {
       const d = this.record(T.drop, apiId, from, to ?? null, event, undefined, sendSeq);
       this.note(d, { reason: early ?? 'no-target', detail: earlyDetail });
@@ -352,7 +353,7 @@ export class Engine {
     }
     const arrive = this.net.travel(this.now, from, via, to);
     const msg: Message = {
-      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId: 0, data, key, sendSeq, rpc,
+      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId: this.rec.event[sendSeq - 1], data, key, sendSeq, rpc,
       drop: null, dropAt: null, expectServer, expectPlayer, cb,
     };
     if (arrive < 0) {
@@ -417,9 +418,9 @@ export class Engine {
       if (!to.server) return this.dropAtArrival(m, 'not-on-server', to, `${to.id} is not logged in`);
     }
     if (m.role === RESPONSE) return this.arriveResponse(m);
-    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, this.rec.strings.id(m.event), m.data, m.sendSeq);
+    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, m.eventId, m.data, m.sendSeq);
     if (m.role === REQUEST) return this.arriveRequest(m, dSeq);
-    this.dispatch(to, m.key, m.event, m.api, m.from, m.data, dSeq, true);
+    this.dispatch(to, m.key, m.eventId, m.api, m.from, m.data, dSeq, true);
   }
 
   private dropAtArrival(m: Message, reason: string, at: NodeRt | null, detail: string | undefined): void {
@@ -429,11 +430,11 @@ export class Engine {
   }
 
   /** Run every listener for key on node, by priority then registration order. */
-  private dispatch(node: NodeRt, key: string, event: string, apiId: number, from: NodeRt | null, data: Record<string, unknown>, dSeq: number, reportUnhandled: boolean): void {
+  private dispatch(node: NodeRt, key: string, eventId: number, apiId: number, from: NodeRt | null, data: Record<string, unknown>, dSeq: number, reportUnhandled: boolean): void {
     const list = node.listeners.get(key);
     if (!list || list.length === 0) {
       if (!reportUnhandled) return;
-      const u = this.rec.add(this.now, T.unhandled, apiId, from ? from.ref : 0, node.ref, this.rec.strings.id(event), undefined, dSeq);
+      const u = this.rec.add(this.now, T.unhandled, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
       const cut = key.indexOf('\u0000');
       const cut2 = key.indexOf('\u0000', cut + 1);
       this.note(u, { reason: 'no-listener', sysId: this.rec.strings.id(key.slice(0, cut2)) });
@@ -441,7 +442,6 @@ export class Engine {
     }
     // One copy for the receiving node: its listeners share it, as they share one dict in Apollo.
     const args = copyJson(data);
-    const eventId = this.rec.strings.id(event);
     for (let i = 0; i < list.length; i++) {
       const l = list[i];
       const h = this.rec.add(this.now, T.handle, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
@@ -492,7 +492,7 @@ export class Engine {
     if (!list || list.length === 0) return;
     const d = this.record(T.deliver, 0, null, m.to, m.event, m.data, m.sendSeq);
     this.note(d, { sysId: this.sysId('Minecraft', 'Engine') });
-    this.dispatch(m.to, m.key, m.event, 0, null, m.data, d, false);
+    this.dispatch(m.to, m.key, this.rec.event[d - 1], 0, null, m.data, d, false);
   }
 
   // ---------------------------------------------------------------- listening and registration
@@ -608,13 +608,13 @@ export class Engine {
         r.reason = 'no-handler';
         this.setRpc(rpc, EV.NO_HANDLER, dSeq, 'no-handler', why);
       } else {
-        const u = this.rec.add(this.now, T.unhandled, m.api, requester.ref, owner.ref, this.rec.strings.id(m.event), undefined, dSeq);
+        const u = this.rec.add(this.now, T.unhandled, m.api, requester.ref, owner.ref, m.eventId, undefined, dSeq);
         this.note(u, { reason: 'no-handler', detail: why });
       }
       return;
     }
     const hSeq = live ? this.setRpc(rpc, EV.HANDLE, dSeq) : dSeq;
-    const h = this.rec.add(this.now, T.handle, m.api, requester.ref, owner.ref, this.rec.strings.id(m.event), undefined, hSeq);
+    const h = this.rec.add(this.now, T.handle, m.api, requester.ref, owner.ref, m.eventId, undefined, hSeq);
     this.rec.sys[h - 1] = handler.sysId;
     this.markRpc(h, rpc, this.rpcStates[rpc]);
     this.cause = h;
@@ -654,7 +654,7 @@ export class Engine {
     else if (state !== S.responded) refused = 'unexpected-response';
     if (refused) return this.dropAtArrival(m, refused, m.to, undefined);
     const rr = r as RpcRec;
-    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, this.rec.strings.id(m.event), m.data, m.sendSeq);
+    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, m.eventId, m.data, m.sendSeq);
     this.markRpc(dSeq, rpc, state);
     const c = this.setRpc(rpc, EV.COMPLETE, dSeq);
     this.runCallback(rr, true, m.data, c);

@@ -1,7 +1,7 @@
 // One-way interfaces (semantics §2): who receives, which (ns, sys) they must listen with, what is
 // added to eventData, and what happens to messages nobody can take.
 import { describe, expect, it } from 'vitest';
-import { ClientSystem, MasterSystem, ServerSystem, ServiceSystem } from '../api/systems';
+import { ClientSystem, MasterSystem, ServerSystem, ServiceSystem, SystemBase } from '../api/systems';
 import { findAll, findOne } from '../testing/trace-query';
 import { makeProject } from '../testing/topology';
 import { Simulation } from './simulation';
@@ -9,11 +9,11 @@ import { Simulation } from './simulation';
 type Dict = Record<string, unknown>;
 
 /** A system that records what each listener received. */
-function recorder<T extends new (ns: string, sys: string) => object>(Base: T) {
+function recorder<T extends new (...args: any[]) => SystemBase>(Base: T) {
   return class extends Base {
     got: [string, Dict][] = [];
     on(ns: string, sys: string, event: string) {
-      (this as unknown as ServiceSystem).ListenForEvent(ns, sys, event, this, (args: Dict) => this.got.push([event, args]));
+      this.ListenForEvent(ns, sys, event, this, (args: Dict) => this.got.push([event, args]));
       return this;
     }
   };
