@@ -12,6 +12,7 @@ import { Session, type SimulationFactory } from './session/session';
 import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
 import { RecordingStore } from './session/recordings';
+import type { Project } from '../../core/model/schema';
 
 export interface HostClient {
   send(message: PushMessage): void;
@@ -134,6 +135,21 @@ export class Host {
   async newDocument(): Promise<DocumentState> {
     const s = this.doc.newDocument();
     await this.afterOpen();
+    return s;
+  }
+
+  /**
+   * An edit from the UI. When it changes what the simulation runs on (anything but node positions
+   * and descriptive text), the session restarts on the edited project so Run uses it.
+   */
+  edit(project: unknown): DocumentState {
+    const before = this.doc.current.project;
+    const s = this.doc.edit(project);
+    if (this.session && simulationKey(before) !== simulationKey(s.project)) {
+      const o = this.session.opts;
+      const scenario = o.scenario !== null && s.project.scenarios.some((x) => x.name === o.scenario) ? o.scenario : null;
+      this.startSession({ scenario, seed: o.seed, record: o.recordTo !== null }, this.session.speed);
+    }
     return s;
   }
 
@@ -287,4 +303,9 @@ export class Host {
     }
     for (const a of this.clients.values()) a.streamer.pump(now);
   }
+}
+
+/** The parts of a project a simulation depends on (positions and descriptions are only drawn). */
+function simulationKey(p: Project): string {
+  return JSON.stringify({ ...p, name: '', description: '', nodes: p.nodes.map(({ position: _p, ...n }) => n) });
 }
