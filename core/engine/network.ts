@@ -5,6 +5,9 @@ import type { Options, Project } from '../model/schema';
 import type { Random } from './random';
 import type { NodeRt } from './runtime';
 
+/** Up to this many nodes the FIFO bookkeeping is a dense n×n matrix (2,500 nodes: 50 MB). */
+export const DENSE_FIFO_NODES = 2500;
+
 export interface LinkState {
   latencyMs: number;
   jitterMs: number;
@@ -15,8 +18,12 @@ export interface LinkState {
 
 export class Network {
   private readonly links = new Map<number, LinkState>();
-  /** Per sender: receiver index → latest scheduled arrival (small maps stay fast). */
-  private readonly lastArrival: Map<number, number>[];
+  /**
+   * Latest scheduled arrival per (sender, receiver): a dense matrix up to DENSE_FIFO_NODES nodes
+   * (one typed-array read on the hot path), per-sender maps beyond that (memory stays linear).
+   */
+  private readonly fifoDense: Float64Array | null;
+  private readonly fifoMaps: Map<number, number>[] | null;
   private readonly n: number;
   private readonly defaults: LinkState;
   /** Why and where the last `travel` that returned -1 lost its message (no allocation per send). */
@@ -30,7 +37,9 @@ export class Network {
     private readonly rng: Random,
   ) {
     this.n = project.nodes.length;
-    this.lastArrival = Array.from({ length: this.n }, () => new Map<number, number>());
+    const dense = this.n <= DENSE_FIFO_NODES;
+    this.fifoDense = dense ? new Float64Array(this.n * this.n).fill(-1) : null;
+    this.fifoMaps = dense ? null : Array.from({ length: this.n }, () => new Map<number, number>());
     const o: Options = project.options;
     this.defaults = { latencyMs: o.defaultLatencyMs, jitterMs: o.defaultJitterMs, loss: o.defaultLoss, cut: false };
     for (const l of project.links) {
@@ -82,10 +91,17 @@ export class Network {
       from = to;
     }
     // FIFO per (sender, receiver): never arrive before an earlier message of the same pair.
-    const fifo = this.lastArrival[a.idx];
-    const last = fifo.get(b.idx);
-    if (last !== undefined && last > time) time = last;
-    fifo.set(b.idx, time);
+    if (this.fifoDense) {
+      const k = a.idx * this.n + b.idx;
+      const last = this.fifoDense[k];
+      if (last > time) time = last;
+      this.fifoDense[k] = time;
+    } else {
+      const fifo = (this.fifoMaps as Map<number, number>[])[a.idx];
+      const last = fifo.get(b.idx);
+      if (last !== undefined && last > time) time = last;
+      fifo.set(b.idx, time);
+    }
     return time;
   }
 
