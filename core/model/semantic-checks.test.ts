@@ -108,7 +108,10 @@ describe('behaviour rules', () => {
 
   it('warns about unknown arguments and an onResult that never runs', () => {
     const { warnings } = check((p) => {
-      rulesOf(p, 'svc')[2].actions = [{ call: 'NotifyToMaster', args: { eventname: 'x' }, onResult: [] }];
+      rulesOf(p, 'svc')[2].actions = [
+        { call: 'NotifyToMaster', args: { eventname: 'x' }, onResult: [] },
+        { call: 'RequestToServiceMod', args: { modname: 'idv_service', method: 'Ping', callback: false } },
+      ];
     });
     expect(brief(warnings)).toEqual([
       'call.unknown-arg $.nodes[4].systems[0].rules[2].actions[0].args.eventname',
@@ -186,8 +189,10 @@ describe('reachability warning', () => {
     expect(brief(warnings)).toEqual(['reach.unreachable-type $.nodes[8].type']);
   });
 
-  it('counts a transfer, a NotifyToServerNode target and a client placed there as reaching a type', () => {
+  it('counts a transfer, a NotifyToServerNode target, a client placed there, or a server that acts as reaching a type', () => {
     for (const edit of [
+      (p: Sample) => steps(p).push({ at: 1, do: 'call', node: 'g9', api: 'NotifyToMaster', args: { eventName: 'x' } }),
+      (p: Sample) => { p.nodes[8].systems = [{ namespace: 'a', systemName: 'b', rules: [{ on: 'event', namespace: 'a', systemName: 'b', event: 'e' }] }]; },
       (p: Sample) => steps(p).push({ at: 1, do: 'transfer', client: 'c1', type: 'lonely' }),
       (p: Sample) => steps(p).push({ at: 1, do: 'call', node: 'master', api: 'NotifyToServerNode', args: { targetId: 1009 } }),
       (p: Sample) => p.nodes.push({ id: 'c3', kind: 'client', uid: 3, proxy: 2000, server: 1009 }),

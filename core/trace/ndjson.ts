@@ -12,39 +12,61 @@ export const EVENT_KEY_ORDER = [
 const RPC_KEY_ORDER = ['id', 'state', 'callbackId', 'requester'] as const satisfies readonly (keyof RpcRef)[];
 const HEADER_KEY_ORDER = ['format', 'version', 'project', 'seed', 'scenario', 'options', 'nodes'] as const satisfies readonly (keyof TraceHeader)[];
 
-/** `{"k":v,...}` with `order` first, then any other own keys in insertion order; undefined omitted. */
-function encodeOrdered(obj: object, order: readonly string[], known: ReadonlySet<string>, encodeValue: (key: string, v: unknown) => string | undefined): string {
-  const rec = obj as Record<string, unknown>;
-  let out = '{';
-  const put = (key: string): void => {
-    const v = rec[key];
-    if (v === undefined) return;
-    const json = encodeValue(key, v);
-    if (json === undefined) return; // functions and symbols have no JSON form
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${json}`;
-  };
-  for (const key of order) put(key);
-  for (const key of Object.keys(rec)) if (!known.has(key)) put(key);
-  return `${out}}`;
+type ValueEncoder = (key: string, v: unknown) => string | undefined;
+
+/** For one key order: each key's `"key":` written once, and the set of known keys. */
+interface Layout {
+  keys: readonly string[];
+  prefixes: readonly string[];
+  known: ReadonlySet<string>;
 }
 
-const EVENT_KEYS = new Set<string>(EVENT_KEY_ORDER);
-const RPC_KEYS = new Set<string>(RPC_KEY_ORDER);
-const HEADER_KEYS = new Set<string>(HEADER_KEY_ORDER);
+function layout(keys: readonly string[]): Layout {
+  return { keys, prefixes: keys.map((k) => `${JSON.stringify(k)}:`), known: new Set(keys) };
+}
 
-const plain = (_key: string, v: unknown): string | undefined => JSON.stringify(v);
-const encodeRpc = (rpc: object): string => encodeOrdered(rpc, RPC_KEY_ORDER, RPC_KEYS, plain);
-const eventValue = (key: string, v: unknown): string | undefined =>
-  key === 'rpc' && typeof v === 'object' && v !== null ? encodeRpc(v) : JSON.stringify(v);
+/**
+ * `{"k":v,...}` with the layout's keys first, then any other own keys in insertion order; undefined
+ * (and values JSON cannot hold: functions, symbols) omitted. Hot when a trace is written, so no
+ * closures or arrays per call.
+ */
+function encodeOrdered(obj: object, l: Layout, encodeValue: ValueEncoder): string {
+  const rec = obj as Record<string, unknown>;
+  let out = '';
+  for (let i = 0; i < l.keys.length; i++) {
+    const v = rec[l.keys[i]];
+    if (v === undefined) continue;
+    const json = encodeValue(l.keys[i], v);
+    if (json !== undefined) out += `${out === '' ? '' : ','}${l.prefixes[i]}${json}`;
+  }
+  for (const key in rec) {
+    if (l.known.has(key) || !Object.prototype.hasOwnProperty.call(rec, key)) continue;
+    const v = rec[key];
+    const json = v === undefined ? undefined : encodeValue(key, v);
+    if (json !== undefined) out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${json}`;
+  }
+  return `{${out}}`;
+}
+
+const EVENT_LAYOUT = layout(EVENT_KEY_ORDER);
+const RPC_LAYOUT = layout(RPC_KEY_ORDER);
+const HEADER_LAYOUT = layout(HEADER_KEY_ORDER);
+
+const plain: ValueEncoder = (_key, v) => JSON.stringify(v);
+const eventValue: ValueEncoder = (key, v) => {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  return key === 'rpc' && typeof v === 'object' && v !== null ? encodeOrdered(v, RPC_LAYOUT, plain) : JSON.stringify(v);
+};
 
 /** One event as one line (no newline). */
 export function encodeEvent(e: TraceEvent): string {
-  return encodeOrdered(e, EVENT_KEY_ORDER, EVENT_KEYS, eventValue);
+  return encodeOrdered(e, EVENT_LAYOUT, eventValue);
 }
 
 /** The header line (no newline). */
 export function encodeHeader(h: TraceHeader): string {
-  return encodeOrdered(h, HEADER_KEY_ORDER, HEADER_KEYS, plain);
+  return encodeOrdered(h, HEADER_LAYOUT, plain);
 }
 
 /** A whole trace file: header line, one line per event, each line ending in a newline. */

@@ -7,8 +7,11 @@ import type { NodeKind } from '../schema';
 
 type Path = (string | number)[];
 
-/** Parameters no project can write down: they are code, supplied by rules themselves. */
-const CODE_PARAMS = new Set(['func', 'callback', 'instance']);
+/**
+ * Parameters no project can write down: they are code. (`callback` can be written: true/false says
+ * whether the request has one; core/engine/invoke.ts.)
+ */
+const CODE_PARAMS = new Set(['func', 'instance']);
 
 export function checkCall(kind: NodeKind, api: string, args: Record<string, unknown>, apiPath: Path, argsPath: Path, f: Findings): void {
   const spec = interfaceSpec(api);

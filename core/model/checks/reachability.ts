@@ -1,5 +1,7 @@
 // Warning (§1): a lobby/game type no one can reach. A deliberately simple, static heuristic:
-// a type T counts as reachable when
+// a type T counts as reachable (or at least in use) when
+//   - a node of type T has behaviour rules or is the node of a scenario `call` step (it acts, and
+//     answers to its requests come back to it), or
 //   - a client starts on a server of type T (`server`), or
 //   - a scenario login/transfer names a server of type T, a transfer names type T, or a login
 //     names no server (the master places it on the first lobby), or
@@ -45,11 +47,16 @@ export function checkReachability(project: Project, index: ProjectIndex, f: Find
   const firstLobby = project.nodes.find((n) => n.kind === 'lobby');
   for (const node of project.nodes) {
     if (node.kind === 'client') add(typeOf(node.server));
+    if (LOBBY_GAME.includes(node.kind) && node.systems.some((s) => s.rules.length > 0)) add(node.type);
     for (const system of node.systems) for (const rule of system.rules) actions(rule.actions as CallAction[]);
   }
   for (const scenario of project.scenarios) {
     for (const step of scenario.steps) {
-      if (step.do === 'call') call(step.api, step.args);
+      if (step.do === 'call') {
+        call(step.api, step.args);
+        const actor = index.byId.get(step.node)?.node;
+        if (actor && LOBBY_GAME.includes(actor.kind)) add(actor.type);
+      }
       else if (step.do === 'login') add(step.server === undefined ? firstLobby?.type : typeOf(step.server));
       else if (step.do === 'transfer') {
         add(step.type);
@@ -65,6 +72,6 @@ export function checkReachability(project: Project, index: ProjectIndex, f: Find
     if (targets.types.has(node.type) || reported.has(node.type)) return;
     reported.add(node.type);
     f.warn(['nodes', i, 'type'], 'reach.unreachable-type',
-      `no one reaches lobby/game type "${node.type}": no client starts on it, no login or transfer names it, and no BroadcastToServerByType or NotifyToServerNode targets it`);
+      `no one reaches lobby/game type "${node.type}": no client starts on it, no login or transfer names it, no BroadcastToServerByType or NotifyToServerNode targets it, and none of its servers acts (rules or scenario calls)`);
   });
 }

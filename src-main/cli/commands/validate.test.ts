@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { validateProjectText } from '../../../core/model/validate';
 import { main } from '../main';
-import { captureIo, QUICKSTART, scratchDir } from '../testing/capture-io';
+import { captureIo, QUICKSTART, REPO, scratchDir } from '../testing/capture-io';
 
 const good = {
   format: 'switchboard-project', version: 1, name: 'tiny',
@@ -76,5 +79,16 @@ describe('switchboard validate', () => {
     const io2 = captureIo(dir);
     expect(await main(['validate'], io2)).toBe(2);
     expect(io2.err()).toContain("missing required argument 'file'");
+  });
+});
+
+describe('every project fixture', () => {
+  const files = readdirSync(path.join(REPO, 'fixtures'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.switchboard.json'))
+    .sort();
+
+  it.each(files)('%s is a valid project', (file) => {
+    const r = validateProjectText(readFileSync(path.join(REPO, 'fixtures', file), 'utf8'), file);
+    expect(r.ok ? [] : r.errors).toEqual([]);
   });
 });
