@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../core/model/schema';
+import quickstartJson from '../../fixtures/projects/quickstart.switchboard.json';
 import { COLUMN_WIDTH, layoutPositions, toFlowEdges, toFlowNodes } from './layout';
 
-const quickstart = Project.parse(JSON.parse(fs.readFileSync('fixtures/projects/quickstart.switchboard.json', 'utf8')));
+// A JSON import, not node:fs: renderer code (tests included) stays free of Node modules.
+const quickstart = Project.parse(quickstartJson);
 
 describe('canvas layout', () => {
   it('puts nodes without positions in role columns, left to right', () => {

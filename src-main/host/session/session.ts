@@ -47,6 +47,7 @@ export class Session {
   }
 
   run(): void {
+    if (!this.running) this.rate.reset(this.sim.trace.length);
     this.running = true;
   }
 
@@ -134,7 +135,8 @@ export class Session {
       speed: this.speed,
       now: this.sim.now,
       events,
-      eventsPerSec: this.rate.sample(events),
+      // A paused session produces nothing; the window restarts on Run.
+      eventsPerSec: this.running ? this.rate.sample(events) : 0,
       scenario: this.opts.scenario,
       scenarioEnd: this.sim.scenarioEnd,
       seed: this.opts.seed,
