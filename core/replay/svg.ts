@@ -9,8 +9,17 @@ export interface SvgOptions extends SequenceOptions {
   maxItems?: number;
 }
 
+/** Escape for XML text and attributes; drops control characters XML 1.0 cannot carry. */
 export function xmlEscape(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) continue;
+    if (c === 0xfffe || c === 0xffff) continue;
+    const ch = s[i];
+    out += ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : ch === '"' ? '&quot;' : ch === "'" ? '&apos;' : ch;
+  }
+  return out;
 }
 
 const COLORS: Record<string, string> = { point: '#1f6feb', request: '#8250df', response: '#1a7f37', drop: '#cf222e' };
