@@ -94,4 +94,26 @@ describe('the CLI as a process', () => {
       cleanup();
     }
   });
+
+  it('serve starts the web mode through the dynamic import, prints its URL and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--port', '0', '--no-open', '--project', QUICKSTART], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Never leave a server behind, whatever fails below.
+    const reap = setTimeout(() => child.kill('SIGKILL'), 15000);
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (s: string) => {
+        out += s;
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.on('close', (code) => reject(new Error(`serve exited early (${code})`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    const code = await new Promise<number | null>((resolve) => {
+      child.removeAllListeners('close');
+      child.on('close', resolve);
+      child.kill('SIGINT');
+    });
+    clearTimeout(reap);
+    expect(code).toBe(0);
+  });
 });
