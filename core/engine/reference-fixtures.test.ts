@@ -556,6 +556,28 @@ describe('fixtures/reference', () => {
     }
   });
 
+  // The reference: RequestToServiceMod "requires service to call RegisterRpcMethodForMod to listen
+  // for requests", and RequestToService goes with RegisterRpcMethod. The engine keeps both kinds of
+  // handler in one map keyed "module-or-type\0method" (engine.ts registerRpc, request's
+  // `target + '\0' + event`), so when a service's type equals one of its module names (idv_service
+  // here, as in the examples) a RequestToServiceMod is answered by a RegisterRpcMethod handler and
+  // vice versa. Expected: no handler (noHandler, then the callback times out).
+  it.fails('RequestToServiceMod is not served by a RegisterRpcMethod handler (nor RequestToService by a ForMod one)', () => {
+    for (const [name, api, args] of [
+      ['lobby-register-rpc-method', 'RequestToServiceMod', { modname: 'idv_service', method: 'PlayerJoinOKEvent', args: PLAYER, timeout: 1 }],
+      ['lobby-register-rpc-method-for-mod', 'RequestToService', { module: 'idv_service', event: 'PlayerJoinOKEvent', eventData: PLAYER, timeout: 1 }],
+    ] as const) {
+      const sim = new Simulation(project(name), { seed: 1 });
+      sim.runUntil(100);
+      expect(sim.call('lobby-4000', api, args).ok).toBe(true);
+      sim.runUntil(5000);
+      const trace = sim.trace.slice(0);
+      expect(where(trace, { type: 'handle', to: 'service-8000' })).toEqual([]);
+      const send = only(trace, { type: 'send', api });
+      expect(rpcStates(trace, send.rpc?.id as number)).toEqual(['requested', 'delivered', 'noHandler']);
+    }
+  });
+
   // A timeout callback at t+2000 should lead back to the request that caused it (issue 2 item 7:
   // every event carries the seq that caused it). Today the `rpc` timedOut event has no cause, and a
   // no-route RPC's timeout callback has none either (engine.ts fireTimeout: setRpc(rpc, EV.TIMEOUT, 0, ...)
