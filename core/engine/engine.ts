@@ -73,6 +73,9 @@ interface RpcRec {
   callbackDone: boolean;
   event: string;
   reason: string | null;
+  /** seq of the request's send, and of the event that ended the RPC early (no-route/no-handler). */
+  sendSeq: number;
+  endSeq: number;
 }
 
 interface HttpRequest {
@@ -513,7 +516,9 @@ export class Engine {
   registerRpc(sys: SystemRt, api: 'RegisterRpcMethod' | 'RegisterRpcMethodForMod', module: string, method: string, fn: Handler): void {
     const node = sys.node;
     if (api === 'RegisterRpcMethodForMod' && !node.type) this.misuse(node, api, `${node.id} has no service type`);
-    const key = module + '\u0000' + method;
+    // RegisterRpcMethod answers RequestToService, RegisterRpcMethodForMod answers RequestToServiceMod:
+    // separate key spaces, even when a service's type equals one of its module names.
+    const key = rpcKey(api === 'RegisterRpcMethod' ? 'RequestToService' : 'RequestToServiceMod', module, method);
     const replaced = node.rpcMethods.has(key);
     node.rpcMethods.set(key, { fn, instance: sys.instance, sysId: sys.sysId });
     const seq = this.record(T.register, this.apiIds[api], null, node, method, undefined, this.cause);
@@ -571,10 +576,11 @@ export class Engine {
     this.rpcEvents[id] = event;
     const owners = (api === 'RequestToService' ? this.topo.ownersByModule : this.topo.ownersByType).get(target) ?? [];
     const owner = this.pickOwner(api + '\u0000' + target, owners);
-    const rec: RpcRec = { id, api: apiId, requester: from, callbackId, owner, callback, instance, callbackDone: false, event, reason: null };
+    const rec: RpcRec = { id, api: apiId, requester: from, callbackId, owner, callback, instance, callbackDone: false, event, reason: null, sendSeq: 0, endSeq: 0 };
     this.rpcs[id] = rec;
     this.rpcStates[id] = S.requested;
     const sendSeq = this.record(T.send, apiId, from, owner, event, data, this.cause);
+    rec.sendSeq = sendSeq;
     this.markRpc(sendSeq, id, S.requested);
     this.rec.callbackId[sendSeq - 1] = callbackId;
     this.note(sendSeq, { sysId: sys.sysId });
@@ -584,10 +590,10 @@ export class Engine {
     if (!owner) {
       const what = api === 'RequestToService' ? `module ${target}` : `service type ${target}`;
       rec.reason = 'no-route';
-      this.setRpc(id, EV.NO_ROUTE, sendSeq, 'no-route', owners.length ? `no running owner of ${what}` : `nobody owns ${what}`);
+      rec.endSeq = this.setRpc(id, EV.NO_ROUTE, sendSeq, 'no-route', owners.length ? `no running owner of ${what}` : `nobody owns ${what}`);
       return callbackId;
     }
-    this.transmit(REQUEST, apiId, from, null, owner, event, data, target + '\u0000' + event, sendSeq, id, null, null, callbackId);
+    this.transmit(REQUEST, apiId, from, null, owner, event, data, rpcKey(api, target, event), sendSeq, id, null, null, callbackId);
     return callbackId;
   }
 
@@ -603,10 +609,10 @@ export class Engine {
     if (live) this.markRpc(dSeq, rpc, S.delivered);
     const handler = owner.rpcMethods.get(m.key);
     if (!handler) {
-      const why = `${owner.id} registered no method for ${m.key.replace('\u0000', '/')}`;
+      const why = `${owner.id} registered no method for ${m.key.split('\u0000').slice(1).join('/')}`;
       if (live) {
         r.reason = 'no-handler';
-        this.setRpc(rpc, EV.NO_HANDLER, dSeq, 'no-handler', why);
+        r.endSeq = this.setRpc(rpc, EV.NO_HANDLER, dSeq, 'no-handler', why);
       } else {
         const u = this.rec.add(this.now, T.unhandled, m.api, requester.ref, owner.ref, m.eventId, undefined, dSeq);
         this.note(u, { reason: 'no-handler', detail: why });
@@ -668,7 +674,8 @@ export class Engine {
       if (isFinalRpcState(this.rpcStates[r.id])) this.rpcs[r.id] = undefined;
       return;
     }
-    const seq = this.record(T.callback, r.api, r.owner, r.requester, r.event, data, cause);
+    // On failure the owner never answered: the callback names only the requester.
+    const seq = this.record(T.callback, r.api, suc ? r.owner : null, r.requester, r.event, data, cause);
     this.markRpc(seq, r.id, this.rpcStates[r.id]);
     this.note(seq, { suc, reason: suc ? undefined : r.reason ?? 'timeout' });
     if (isFinalRpcState(this.rpcStates[r.id])) this.rpcs[r.id] = undefined;
@@ -684,7 +691,9 @@ export class Engine {
     let cause = 0;
     if (!isFinalRpcState(state)) {
       r.reason = 'timeout';
-      cause = this.setRpc(rpc, EV.TIMEOUT, 0, 'timeout');
+      cause = this.setRpc(rpc, EV.TIMEOUT, r.sendSeq, 'timeout');
+    } else {
+      cause = r.endSeq || r.sendSeq;
     }
     this.runCallback(r, false, null, cause);
   }
@@ -746,6 +755,11 @@ export class Engine {
     const seq = this.record(T.http, this.apiIds.SendHttpResponse, sys.node, null, req.path, body, this.cause);
     this.note(seq, { detail: 'response' });
   }
+}
+
+/** Key of an RPC method on its owner: which request interface reaches it, module or type, method. */
+function rpcKey(api: 'RequestToService' | 'RequestToServiceMod', target: string, method: string): string {
+  return (api === 'RequestToService' ? 'module\u0000' : 'mod\u0000') + target + '\u0000' + method;
 }
 
 function wrongType(p: ParamSpec, v: unknown): string | null {
