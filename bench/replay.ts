@@ -1,9 +1,11 @@
-// Replay bench (issue 5): load 1M events from NDJSON text into the replay index, random seeks,
+// Replay bench (issue 5): load 1M events from NDJSON text (written by core/trace's codec) into the
+// replay index with core/replay's loader (same verdicts as core/trace's reader), random seeks,
 // memory per loaded event. `npx tsx bench/replay.ts` runs it alone; bench/run.ts may import it.
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TraceLoader } from '../core/replay/load';
+import { encodeEvent, encodeHeader } from '../core/trace/ndjson';
 import type { ReplayIndex } from '../core/replay/replay-index';
 import { generateSampleEvents, prng, sampleHeader } from '../core/replay/testing/sample-trace';
 
@@ -29,11 +31,11 @@ function gcFn(): (() => void) | undefined {
 
 function encode(n: number): string[] {
   // NDJSON text in chunks of ~4 MB (as a file reader would hand them over).
-  const chunks: string[] = [JSON.stringify(sampleHeader()) + '\n'];
+  const chunks: string[] = [encodeHeader(sampleHeader()) + '\n'];
   let buf: string[] = [];
   let size = 0;
   for (const e of generateSampleEvents(n, { seed: 42, clients: 200 })) {
-    const line = JSON.stringify(e);
+    const line = encodeEvent(e);
     buf.push(line);
     size += line.length + 1;
     if (size > 4_000_000) {
@@ -47,7 +49,7 @@ function encode(n: number): string[] {
 }
 
 function load(chunks: readonly string[]): ReplayIndex {
-  const l = new TraceLoader();
+  const l = new TraceLoader({ sizeHint: chunks.reduce((s, c) => s + c.length, 0) });
   for (const c of chunks) l.write(c);
   const index = l.end();
   if (l.errors.length) throw new Error(`bench trace has bad lines: ${l.errors[0].message}`);
