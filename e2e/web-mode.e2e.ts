@@ -12,6 +12,9 @@ let browser: Browser;
 const text = async (testId: string) => (await browser.page.getByTestId(testId).textContent()) ?? '';
 const count = async () => Number(await text('status-events'));
 const seconds = async () => parseFloat(await text('status-time'));
+// Page-side conditions as strings: this file is type-checked without the DOM library.
+const statusText = (testId: string) => `(document.querySelector('[data-testid="${testId}"]')?.textContent ?? '0')`;
+const waitFor = (expression: string) => browser.page.waitForFunction(expression, undefined, { timeout: 10000 });
 
 beforeAll(async () => {
   served = await serve();
@@ -51,7 +54,7 @@ describe('web mode in Chromium', () => {
     const { page } = browser;
     const before = await count();
     await page.getByTestId('btn-run').click();
-    await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="status-time"]')?.textContent ?? '0') >= 1, undefined, { timeout: 10000 });
+    await waitFor(`parseFloat(${statusText('status-time')}) >= 1`);
     await page.getByTestId('btn-pause').click();
     await page.getByTestId('btn-run').waitFor();
     expect(await seconds()).toBeGreaterThanOrEqual(1);
@@ -71,13 +74,13 @@ describe('web mode in Chromium', () => {
   it('steps one event at a time', async () => {
     const before = await count();
     await browser.page.getByTestId('btn-step').click();
-    await browser.page.waitForFunction((n) => Number(document.querySelector('[data-testid="status-events"]')?.textContent) > n, before);
+    await waitFor(`Number(${statusText('status-events')}) > ${before}`);
   });
 
   it('switches to the dark theme', async () => {
     const { page } = browser;
     await page.getByTestId('btn-theme').click();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await screenshot(page, 'web-mode-dark');
     await page.getByTestId('btn-theme').click();
   });
