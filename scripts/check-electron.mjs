@@ -4,6 +4,7 @@
 // one input). Its CLI breaks against the commander version hoisted here, so this calls
 // its runner directly. Every finding must be listed in EXPLAINED (and in
 // src-main/electron/CONTEXT.md) with the reason it stands; anything else fails the check.
+/* global process, console */
 import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';

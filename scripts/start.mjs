@@ -2,6 +2,7 @@
 // `npm start`: build what is stale, then open the quickstart project — in Electron when its binary
 // is installed, otherwise in web mode (prints the URL, opens a browser when one is available).
 // Options: --web (web mode even with Electron), --no-open, --port N, --project FILE.
+/* global process, console */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
