@@ -9,6 +9,8 @@ const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const STATE_CODE = new Map<string, number>(RPC_STATES.map((s, i) => [s, i + 1]));
 const SEP = '\u0001';
 const EMPTY = '\u0002';
+const LIFECYCLE = EVENT_TYPES.indexOf('lifecycle');
+const FAULT = EVENT_TYPES.indexOf('fault');
 
 /** Interned strings; id 0 = absent. */
 export class Interner {
@@ -61,6 +63,11 @@ class PayloadStore {
   }
 }
 
+/** Ints stored +1 in an Int32Array (0 = absent). */
+function fits(v: number): boolean {
+  return Number.isInteger(v) && v >= -2147483647 && v < 2147483647;
+}
+
 type Num = Int32Array | Uint8Array | Float64Array;
 function grown<T extends Num>(a: T, n: number, fill?: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
@@ -75,7 +82,7 @@ export class TraceColumns implements EventSource {
   length = 0;
   private cap: number;
   readonly strings = new Interner();
-  seq: Int32Array;
+  seq: Float64Array;
   t: Float64Array;
   type: Uint8Array;
   api: Int32Array;
@@ -115,7 +122,7 @@ export class TraceColumns implements EventSource {
 
   constructor(capacity = 1024) {
     const n = (this.cap = Math.max(16, capacity));
-    this.seq = new Int32Array(n);
+    this.seq = new Float64Array(n);
     this.t = new Float64Array(n);
     this.type = new Uint8Array(n);
     this.api = new Int32Array(n);
@@ -212,7 +219,7 @@ export class TraceColumns implements EventSource {
     if ((v = e.sys) !== undefined) { known++; if (typeof v === 'string') this.sys[i] = s.id(v); else (bad ??= []).push('sys'); }
     if ((v = e.at) !== undefined) { known++; if (typeof v === 'string') this.at[i] = s.id(v); else (bad ??= []).push('at'); }
     if ((v = e.detail) !== undefined) { known++; if (typeof v === 'string') this.detail[i] = s.id(v); else (bad ??= []).push('detail'); }
-    if (e.cause !== undefined) { known++; this.cause[i] = e.cause + 1; }
+    if (e.cause !== undefined) { known++; if (fits(e.cause)) this.cause[i] = e.cause + 1; else (bad ??= []).push('cause'); }
     if (e.suc !== undefined) { known++; this.suc[i] = e.suc ? 2 : 1; }
     if (e.arrive !== undefined) { known++; this.arrive[i] = e.arrive; }
     if (e.data !== undefined) {
@@ -240,14 +247,16 @@ export class TraceColumns implements EventSource {
     let rpcExtra = false;
     if (r !== undefined) {
       known++;
-      this.rpcId[i] = r.id + 1;
+      this.rpcId[i] = fits(r.id) ? r.id + 1 : 0;
       this.rpcState[i] = STATE_CODE.get(r.state) ?? 0;
       let rk = 2;
-      if (r.callbackId !== undefined) { rk++; this.callbackId[i] = r.callbackId + 1; }
-      if (r.requester !== undefined) { rk++; this.requester[i] = r.requester + 1; }
+      let ok = this.rpcId[i] !== 0;
+      if (r.callbackId !== undefined) { rk++; if (fits(r.callbackId)) this.callbackId[i] = r.callbackId + 1; else ok = false; }
+      if (r.requester !== undefined) { rk++; if (fits(r.requester)) this.requester[i] = r.requester + 1; else ok = false; }
       let n = 0;
       for (const _k in r) n++;
-      rpcExtra = n !== rk || !this.rpcState[i];
+      rpcExtra = n !== rk || !this.rpcState[i] || !ok;
+      if (rpcExtra) this.rpcId[i] = this.rpcState[i] = this.callbackId[i] = this.requester[i] = 0;
     }
     let n = 0;
     for (const _k in e) n++;
@@ -263,6 +272,201 @@ export class TraceColumns implements EventSource {
     return i;
   }
 
+  /**
+   * Fast path for one NDJSON line text[start, end): writes the row straight from the text (no
+   * intermediate object; the payload is kept as its JSON text, checked with JSON.parse). Handles
+   * what the codec writes: known keys, no whitespace, strings without escapes. Returns the row
+   * index, or -1 (nothing written) when the line needs the general path: JSON.parse + push.
+   * Accepts only lines JSON.parse + isTraceEvent would accept, with the same values.
+   */
+  pushLine(text: string, start: number, end: number): number {
+    if (text.charCodeAt(start) !== 123 || text.charCodeAt(end - 1) !== 125) return -1;
+    if (this.length === this.cap) this.resize(this.cap * 2);
+    const i = this.length;
+    const sc = SCAN;
+    sc.text = text;
+    sc.end = end - 1;
+    let p = start + 1;
+    let seen = 0;
+    let dataA = -1;
+    let dataB = -1;
+    let nTargets = -1;
+    let nPath = -1;
+    const st = this.strings;
+    let ok = true;
+    out: for (;;) {
+      // key
+      if (text.charCodeAt(p) !== 34) { ok = false; break; }
+      const kq = text.indexOf('"', p + 1);
+      if (kq < 0 || kq >= sc.end) { ok = false; break; }
+      const key = KEY_CODE.get(text.slice(p + 1, kq));
+      if (key === undefined || seen & (1 << key) || text.charCodeAt(kq + 1) !== 58) { ok = false; break; }
+      seen |= 1 << key;
+      p = kq + 2;
+      switch (key) {
+        case K_SEQ: {
+          const v = scanNumber(sc, p);
+          if (!(v >= 0) || !Number.isSafeInteger(v)) { ok = false; break out; }
+          this.seq[i] = v;
+          p = sc.pos;
+          break;
+        }
+        case K_T: {
+          const v = scanNumber(sc, p);
+          if (!(v >= 0) || v === Infinity) { ok = false; break out; }
+          this.t[i] = v;
+          p = sc.pos;
+          break;
+        }
+        case K_ARRIVE: {
+          const v = scanNumber(sc, p);
+          if (!Number.isFinite(v)) { ok = false; break out; }
+          this.arrive[i] = v;
+          p = sc.pos;
+          break;
+        }
+        case K_CAUSE: {
+          const v = scanNumber(sc, p);
+          if (!(v >= 0) || !fits(v)) { ok = false; break out; }
+          this.cause[i] = v + 1;
+          p = sc.pos;
+          break;
+        }
+        case K_TYPE: {
+          if (!scanString(sc, p)) { ok = false; break out; }
+          const code = TYPE_CODE.get(text.slice(p + 1, sc.pos - 1));
+          if (code === undefined) { ok = false; break out; }
+          this.type[i] = code;
+          p = sc.pos;
+          break;
+        }
+        case K_SUC:
+          if (text.startsWith('true', p)) { this.suc[i] = 2; p += 4; }
+          else if (text.startsWith('false', p)) { this.suc[i] = 1; p += 5; }
+          else { ok = false; break out; }
+          break;
+        case K_DATA:
+          dataA = p;
+          if (!skipValue(sc, p)) { ok = false; break out; }
+          p = dataB = sc.pos;
+          break;
+        case K_TARGETS:
+        case K_PATH: {
+          if (text.charCodeAt(p) !== 91) { ok = false; break out; }
+          p++;
+          let n = 0;
+          if (text.charCodeAt(p) === 93) p++;
+          else
+            for (;;) {
+              if (!scanString(sc, p)) { ok = false; break out; }
+              const id = st.id(text.slice(p + 1, sc.pos - 1));
+              if (n === LIST.length) { ok = false; break out; }
+              if (key === K_PATH) LIST[n] = id;
+              else TLIST[n] = id;
+              n++;
+              p = sc.pos;
+              const c = text.charCodeAt(p++);
+              if (c === 93) break;
+              if (c !== 44) { ok = false; break out; }
+            }
+          if (key === K_PATH) nPath = n;
+          else nTargets = n;
+          break;
+        }
+        case K_RPC: {
+          if (text.charCodeAt(p) !== 123) { ok = false; break out; }
+          p++;
+          let rseen = 0;
+          for (;;) {
+            if (text.charCodeAt(p) !== 34) { ok = false; break out; }
+            const q = text.indexOf('"', p + 1);
+            if (q < 0 || q >= sc.end) { ok = false; break out; }
+            const rk = RPC_KEY_CODE.get(text.slice(p + 1, q));
+            if (rk === undefined || rseen & (1 << rk) || text.charCodeAt(q + 1) !== 58) { ok = false; break out; }
+            rseen |= 1 << rk;
+            p = q + 2;
+            if (rk === 1) {
+              if (!scanString(sc, p)) { ok = false; break out; }
+              const code = STATE_CODE.get(text.slice(p + 1, sc.pos - 1));
+              if (code === undefined) { ok = false; break out; }
+              this.rpcState[i] = code;
+            } else {
+              const v = scanNumber(sc, p);
+              if (!fits(v)) { ok = false; break out; }
+              if (rk === 0) this.rpcId[i] = v + 1;
+              else if (rk === 2) this.callbackId[i] = v + 1;
+              else this.requester[i] = v + 1;
+            }
+            p = sc.pos;
+            const c = text.charCodeAt(p++);
+            if (c === 125) break;
+            if (c !== 44) { ok = false; break out; }
+          }
+          if ((rseen & 3) !== 3) { ok = false; break out; }
+          break;
+        }
+        default: {
+          // api, from, to, event, reason, ns, sys, at, detail: strings.
+          if (!scanString(sc, p)) { ok = false; break out; }
+          const id = st.id(text.slice(p + 1, sc.pos - 1));
+          STR_COLUMN[key](this)[i] = id;
+          p = sc.pos;
+        }
+      }
+      const c = text.charCodeAt(p);
+      if (c === 44) { p++; continue; }
+      if (c === 125 && p === sc.end) break;
+      ok = false;
+      break;
+    }
+    sc.text = '';
+    if (ok && (seen & REQUIRED) === REQUIRED && dataA >= 0) {
+      // The payload must be valid JSON, as JSON.parse of the whole line would demand.
+      try {
+        JSON.parse(text.slice(dataA, dataB));
+      } catch {
+        ok = false;
+      }
+    }
+    if (!ok || (seen & REQUIRED) !== REQUIRED) {
+      this.clearRow(i);
+      return -1;
+    }
+    const v = st.values;
+    if (nTargets >= 0) this.targets[i] = st.id(nTargets === 0 ? EMPTY : joinIds(v, TLIST, nTargets));
+    if (nPath >= 0) {
+      const f = this.from[i];
+      const to = this.to[i];
+      if (nPath === 2 && f !== 0 && LIST[0] === f && LIST[1] === to) this.path[i] = -1;
+      else if (nPath === 3 && f !== 0 && LIST[0] === f && LIST[2] === to) this.path[i] = -2 - LIST[1];
+      else this.path[i] = st.id(nPath === 0 ? EMPTY : joinIds(v, LIST, nPath));
+    }
+    if (dataA >= 0) {
+      this.dataPos[i] = this.payloads.add(text.slice(dataA, dataB));
+      this.dataLen[i] = dataB - dataA;
+    }
+    this.length = i + 1;
+    return i;
+  }
+
+  /** Zero row i (a row being written that turned out unusable). */
+  private clearRow(i: number): void {
+    this.seq[i] = this.t[i] = 0;
+    this.type[i] = this.suc[i] = this.rpcState[i] = 0;
+    this.api[i] = this.from[i] = this.to[i] = this.event[i] = this.reason[i] = this.ns[i] = this.sys[i] = this.at[i] = this.detail[i] = 0;
+    this.cause[i] = this.rpcId[i] = this.callbackId[i] = this.requester[i] = this.targets[i] = this.path[i] = this.dataLen[i] = 0;
+    this.arrive[i] = NaN;
+    this.dataPos[i] = NaN;
+    this.extra.delete(i);
+  }
+
+  /** Remove the last row (the loader refuses an event after it was written). */
+  pop(): void {
+    if (this.length === 0) return;
+    this.length--;
+    this.clearRow(this.length);
+  }
+
   private list(id: number): string[] {
     const v = this.strings.values[id];
     if (v === EMPTY) return [];
@@ -273,15 +477,23 @@ export class TraceColumns implements EventSource {
     return EVENT_TYPES[this.type[i]];
   }
 
-  get(i: number): TraceEvent {
+  /** Event i without its payload, except where replay state needs it (lifecycle, fault). */
+  getLite(i: number): TraceEvent {
+    const ty = this.type[i];
+    return this.get(i, ty === LIFECYCLE || ty === FAULT);
+  }
+
+  get(i: number, withData = true): TraceEvent {
     const v = this.strings.values;
     const e: TraceEvent = { seq: this.seq[i], t: this.t[i], type: EVENT_TYPES[this.type[i]] };
     if (this.api[i]) e.api = v[this.api[i]];
     if (this.from[i]) e.from = v[this.from[i]];
     if (this.to[i]) e.to = v[this.to[i]];
     if (this.event[i]) e.event = v[this.event[i]];
-    const d = this.dataPos[i];
-    if (d === d) e.data = this.payloads.get(d, this.dataLen[i]);
+    if (withData) {
+      const d = this.dataPos[i];
+      if (d === d) e.data = this.payloads.get(d, this.dataLen[i]);
+    }
     if (this.rpcId[i]) {
       const r: RpcRef = { id: this.rpcId[i] - 1, state: RPC_STATES[this.rpcState[i] - 1] as RpcState };
       if (this.callbackId[i]) r.callbackId = this.callbackId[i] - 1;
@@ -314,4 +526,111 @@ export class TraceColumns implements EventSource {
     for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.get(i));
     return out;
   }
+}
+
+// ---- the line scanner's helpers ----
+const KEYS = ['seq', 't', 'type', 'api', 'from', 'to', 'event', 'data', 'rpc', 'cause', 'reason', 'targets', 'path', 'ns', 'sys', 'suc', 'at', 'arrive', 'detail'] as const;
+const KEY_CODE = new Map<string, number>(KEYS.map((k, i) => [k, i]));
+const K_SEQ = 0, K_T = 1, K_TYPE = 2, K_DATA = 7, K_RPC = 8, K_CAUSE = 9, K_TARGETS = 11, K_PATH = 12, K_SUC = 15, K_ARRIVE = 17;
+const REQUIRED = (1 << K_SEQ) | (1 << K_T) | (1 << K_TYPE);
+const RPC_KEY_CODE = new Map<string, number>([['id', 0], ['state', 1], ['callbackId', 2], ['requester', 3]]);
+type StrColumn = 'api' | 'from' | 'to' | 'event' | 'reason' | 'ns' | 'sys' | 'at' | 'detail';
+const STR_COLUMN: ((c: TraceColumns) => Int32Array)[] = [];
+for (const k of ['api', 'from', 'to', 'event', 'reason', 'ns', 'sys', 'at', 'detail'] as StrColumn[]) STR_COLUMN[KEY_CODE.get(k) as number] = (c) => c[k];
+const LIST = new Int32Array(4096);
+const TLIST = new Int32Array(4096);
+const SCAN = { text: '', pos: 0, end: 0 };
+
+function joinIds(values: readonly string[], ids: Int32Array, n: number): string {
+  let s = values[ids[0]];
+  for (let k = 1; k < n; k++) s += SEP + values[ids[k]];
+  return s;
+}
+
+/** A JSON number at p (strict grammar); sets sc.pos after it. NaN when there is none. */
+function scanNumber(sc: typeof SCAN, p0: number): number {
+  const s = sc.text;
+  let p = p0;
+  let c = s.charCodeAt(p);
+  let neg = false;
+  if (c === 45) {
+    neg = true;
+    c = s.charCodeAt(++p);
+  }
+  let v = 0;
+  if (c === 48) c = s.charCodeAt(++p);
+  else if (c >= 49 && c <= 57) {
+    do {
+      v = v * 10 + (c - 48);
+      c = s.charCodeAt(++p);
+    } while (c >= 48 && c <= 57);
+  } else return NaN;
+  let simple = p - p0 - (neg ? 1 : 0) <= 15;
+  if (c === 46) {
+    simple = false;
+    c = s.charCodeAt(++p);
+    if (!(c >= 48 && c <= 57)) return NaN;
+    do c = s.charCodeAt(++p);
+    while (c >= 48 && c <= 57);
+  }
+  if (c === 101 || c === 69) {
+    simple = false;
+    c = s.charCodeAt(++p);
+    if (c === 43 || c === 45) c = s.charCodeAt(++p);
+    if (!(c >= 48 && c <= 57)) return NaN;
+    do c = s.charCodeAt(++p);
+    while (c >= 48 && c <= 57);
+  }
+  sc.pos = p;
+  if (simple) return neg ? -v : v;
+  return Number(s.slice(p0, p));
+}
+
+/** A string at p without escapes or control characters; sets sc.pos after its closing quote. */
+function scanString(sc: typeof SCAN, p: number): boolean {
+  const s = sc.text;
+  if (s.charCodeAt(p) !== 34) return false;
+  const q = s.indexOf('"', p + 1);
+  if (q < 0 || q >= sc.end) return false;
+  for (let k = p + 1; k < q; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 32 || c === 92) return false;
+  }
+  sc.pos = q + 1;
+  return true;
+}
+
+/** The extent of any JSON value at p (validity is checked by the caller); sets sc.pos after it. */
+function skipValue(sc: typeof SCAN, p0: number): boolean {
+  const s = sc.text;
+  const end = sc.end;
+  let p = p0;
+  let depth = 0;
+  for (; p < end; p++) {
+    const c = s.charCodeAt(p);
+    if (c === 34) {
+      // string with escapes
+      for (p++; p < end; p++) {
+        const d = s.charCodeAt(p);
+        if (d === 92) p++;
+        else if (d === 34) break;
+      }
+      if (p >= end) return false;
+      if (depth === 0) {
+        sc.pos = p + 1;
+        return true;
+      }
+    } else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      depth--;
+      if (depth < 0) return false;
+      if (depth === 0) {
+        sc.pos = p + 1;
+        return true;
+      }
+    } else if (depth === 0 && c === 44) break;
+  }
+  if (depth !== 0 || p === p0) return false;
+  sc.pos = p;
+  return true;
 }

@@ -92,7 +92,7 @@ export class ReplayIndex {
   /** Index events appended to the source since the last call (live traces). Returns the new length. */
   sync(): number {
     const n = this.source.length;
-    for (let i = this.indexed; i < n; i++) this.observe(this.source.get(i));
+    for (let i = this.indexed; i < n; i++) this.observe(this.forReplay(i));
     return this.indexed;
   }
 
@@ -101,6 +101,21 @@ export class ReplayIndex {
     if (!(this.source instanceof TraceColumns) || this.source.length !== this.indexed) throw new Error('push needs an index that owns its store');
     this.source.push(e);
     this.observe(e);
+  }
+
+  /**
+   * Index the row the owned TraceColumns just received through `pushLine` (the loader's fast path).
+   */
+  indexLastStored(): void {
+    const src = this.source;
+    if (!(src instanceof TraceColumns) || src.length !== this.indexed + 1) throw new Error('indexLastStored needs exactly one new row in the owned store');
+    this.observe(src.getLite(this.indexed));
+  }
+
+  /** Event i as replay needs it (payload only where the state reads it). */
+  private forReplay(i: number): TraceEvent {
+    const src = this.source;
+    return src instanceof TraceColumns ? src.getLite(i) : src.get(i);
   }
 
   /** Release spare capacity once loading is done. */
@@ -182,7 +197,7 @@ export class ReplayIndex {
     const p = Math.max(0, Math.min(position, this.indexed));
     const k = Math.floor(p / this.keyframeEvery);
     const s = cloneState(this.keyframes[k]);
-    for (let i = k * this.keyframeEvery; i < p; i++) applyEvent(s, this.source.get(i));
+    for (let i = k * this.keyframeEvery; i < p; i++) applyEvent(s, this.forReplay(i));
     this.decorate(s);
     return s;
   }
@@ -196,7 +211,7 @@ export class ReplayIndex {
   stepFrom(s: ReplayState): ReplayState {
     if (s.position >= this.indexed) return s;
     const n = cloneState(s);
-    applyEvent(n, this.source.get(s.position));
+    applyEvent(n, this.forReplay(s.position));
     this.decorate(n);
     return n;
   }
