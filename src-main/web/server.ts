@@ -1,7 +1,6 @@
 // Web mode: the host over HTTP + WebSocket on 127.0.0.1 only. Every request and upgrade must
 // come from this server's own origin and carry this run's token (see auth.ts).
 import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -31,7 +30,7 @@ const MAX_MESSAGE = 80 * 1024 * 1024;
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const root = path.resolve(opts.staticDir);
-  if (!fs.existsSync(path.join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run "npm run build" first.`);
+
   const token = opts.token ?? newToken();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
   let port = 0;

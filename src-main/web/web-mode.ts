@@ -1,4 +1,8 @@
 // Web mode as a whole: a host on the real engine, the project to start with, and the server.
+// Order matters: everything that can fail (renderer missing, bad project, port taken) happens
+// before the host's tick starts, so a failed start leaves nothing running.
+import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Host } from '../host/host';
 import { defaultConfigDir } from '../host/config-dir';
@@ -13,12 +17,19 @@ export interface WebModeOptions {
 }
 
 export async function startWebMode(opts: WebModeOptions): Promise<{ host: Host; server: WebServer; close: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(opts.staticDir, 'index.html'))) throw new Error(`${opts.staticDir}/index.html is missing: run "npm run build" first.`);
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
   const host = new Host({ mode: 'web', version, configDir: opts.configDir ?? defaultConfigDir(), createSimulation });
-  if (opts.project) await host.openFile(opts.project);
-  else await host.newDocument();
+  let server: WebServer;
+  try {
+    if (opts.project) await host.openFile(opts.project);
+    else await host.newDocument();
+    server = await startWebServer({ host, staticDir: opts.staticDir, port: opts.port });
+  } catch (err) {
+    await host.close();
+    throw err;
+  }
   host.start();
-  const server = await startWebServer({ host, staticDir: opts.staticDir, port: opts.port });
   return {
     host,
     server,
