@@ -12,9 +12,15 @@ let browser: Browser;
 const text = async (testId: string) => (await browser.page.getByTestId(testId).textContent()) ?? '';
 const count = async () => Number(await text('status-events'));
 const seconds = async () => parseFloat(await text('status-time'));
-// Page-side conditions as strings: this file is type-checked without the DOM library.
-const statusText = (testId: string) => `(document.querySelector('[data-testid="${testId}"]')?.textContent ?? '0')`;
-const waitFor = (expression: string) => browser.page.waitForFunction(expression, undefined, { timeout: 10000 });
+// Wait until a status-bar number passes `min`. A function, not a string: the page's CSP forbids
+// eval. This file is type-checked without the DOM library, hence the narrow cast.
+type PageGlobal = { document: { querySelector(s: string): { textContent: string | null } | null } };
+const waitAbove = (testId: string, min: number) =>
+  browser.page.waitForFunction(
+    ([id, m]) => parseFloat((globalThis as unknown as PageGlobal).document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '0') > m,
+    [testId, min] as const,
+    { timeout: 10000 },
+  );
 
 beforeAll(async () => {
   served = await serve();
@@ -54,7 +60,7 @@ describe('web mode in Chromium', () => {
     const { page } = browser;
     const before = await count();
     await page.getByTestId('btn-run').click();
-    await waitFor(`parseFloat(${statusText('status-time')}) >= 1`);
+    await waitAbove('status-time', 0.999);
     await page.getByTestId('btn-pause').click();
     await page.getByTestId('btn-run').waitFor();
     expect(await seconds()).toBeGreaterThanOrEqual(1);
@@ -74,7 +80,7 @@ describe('web mode in Chromium', () => {
   it('steps one event at a time', async () => {
     const before = await count();
     await browser.page.getByTestId('btn-step').click();
-    await waitFor(`Number(${statusText('status-events')}) > ${before}`);
+    await waitAbove('status-events', before);
   });
 
   it('switches to the dark theme', async () => {
