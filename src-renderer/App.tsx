@@ -2,12 +2,13 @@
 // Each slot is one component in its own file (see CONTEXT.md).
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { CommandPalette } from './chrome/CommandPalette';
 import { Notices } from './chrome/Notices';
 import { StatusBar } from './chrome/StatusBar';
 import { Toolbar } from './chrome/Toolbar';
 import { BottomPanels } from './panels/BottomPanels';
-import { Inspector } from './panels/Inspector';
 import { Palette } from './panels/Palette';
+import { RightPanel } from './panels/RightPanel';
 import { useUiStore } from './stores/ui-store';
 
 export function App() {
@@ -23,9 +24,10 @@ export function App() {
         <Canvas />
         <Notices />
       </main>
-      <Inspector />
+      <RightPanel />
       <BottomPanels />
       <StatusBar />
+      <CommandPalette />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useDocumentStore } from './stores/document-store';
 import { useEventsStore } from './stores/events-store';
 import { useSessionStore } from './stores/session-store';
 import { useUiStore } from './stores/ui-store';
+import { appendTraceLog, resetTraceLog } from './trace/trace-log';
 
 export function connectStores(bridge: Bridge): () => void {
   const ui = useUiStore.getState();
@@ -38,10 +39,12 @@ function handle(bridge: Bridge, m: PushMessage): void {
     case 'session.status':
       return useSessionStore.getState().setStatus(m.payload);
     case 'stream.reset':
+      resetTraceLog(m.payload.streamId);
       return useEventsStore.getState().reset(m.payload);
     case 'stream.events': {
       const { streamId, from, events } = m.payload;
       useEventsStore.getState().append(streamId, from, events);
+      appendTraceLog(streamId, from, events);
       void bridge.request('stream.ack', { streamId, upTo: from + events.length }).catch(() => {});
       return;
     }

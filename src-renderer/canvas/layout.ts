@@ -40,30 +40,42 @@ export function toFlowNodes(project: Project): SwitchboardNode[] {
 }
 
 /**
- * Edges: the paths Apollo implies (client → its proxy, proxy → lobby/game, lobby/game → master,
- * master → service), dashed, plus the project's explicit links, solid; a link replaces the implied
- * edge between the same pair.
+ * Edges: the connections Apollo implies (client–proxy, proxy–lobby/game, every server–master,
+ * lobby/game–service, service–service), dashed, plus the project's explicit links, solid, labelled
+ * with their latency/loss; a link replaces the implied edge between the same pair.
  */
 export function toFlowEdges(project: Project): Edge[] {
   const byServerId = new Map(project.nodes.filter((n) => n.serverId !== undefined).map((n) => [n.serverId as number, n]));
   const kind = new Map(project.nodes.map((n) => [n.id, n.kind]));
   const edges = new Map<string, Edge>();
   const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  const implied = (s: string, t: string) => edges.set(key(s, t), { id: `implied:${s}->${t}`, source: s, target: t, className: 'implied' });
+  const implied = (s: string, t: string) => {
+    if (s !== t && !edges.has(key(s, t))) edges.set(key(s, t), { id: `implied:${s}->${t}`, source: s, target: t, className: 'implied' });
+  };
   const of = (...kinds: NodeKind[]) => project.nodes.filter((n) => kinds.includes(n.kind));
   for (const c of of('client')) {
     const proxy = c.proxy !== undefined ? byServerId.get(c.proxy) : undefined;
     if (proxy) implied(c.id, proxy.id);
   }
+  const services = of('service');
   for (const p of of('proxy')) for (const s of of('lobby', 'game')) implied(p.id, s.id);
-  for (const s of of('lobby', 'game')) for (const m of of('master')) implied(s.id, m.id);
-  for (const m of of('master')) for (const svc of of('service')) implied(m.id, svc.id);
+  for (const m of of('master')) {
+    for (const s of of('proxy', 'lobby', 'game')) implied(s.id, m.id);
+    for (const svc of services) implied(m.id, svc.id);
+  }
+  for (const s of of('lobby', 'game')) for (const svc of services) implied(s.id, svc.id);
+  for (let i = 0; i < services.length; i++) for (let j = i + 1; j < services.length; j++) implied(services[i].id, services[j].id);
   for (const l of project.links) {
     const ka = kind.get(l.a);
     const kb = kind.get(l.b);
     if (!ka || !kb) continue;
     const [s, t] = ROLE_COLUMN[ka] <= ROLE_COLUMN[kb] ? [l.a, l.b] : [l.b, l.a];
-    edges.set(key(s, t), { id: `link:${s}->${t}`, source: s, target: t });
+    edges.set(key(s, t), { id: `link:${s}->${t}`, source: s, target: t, label: linkLabel(l) });
   }
   return [...edges.values()];
+}
+
+function linkLabel(l: Project['links'][number]): string | undefined {
+  const parts = [l.latencyMs !== undefined ? `${l.latencyMs} ms` : '', l.jitterMs ? `±${l.jitterMs}` : '', l.loss ? `${Math.round(l.loss * 100)}% loss` : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : undefined;
 }

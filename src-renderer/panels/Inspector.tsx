@@ -1,14 +1,21 @@
-// Right: the selected node's specification and its live state in the session.
+// The Inspect tab: the selected node's properties (editable, validated inline) and its live state
+// in the session, or the selected connection's latency/jitter/loss.
 import { useEffect, useState } from 'react';
 import type { NodeState } from '../../core/engine/types';
 import { getBridge } from '../bridge';
+import { useCanvasStore } from '../stores/canvas-store';
 import { useDocumentStore } from '../stores/document-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { LinkForm } from './inspector/LinkForm';
+import { NodeForm } from './inspector/NodeForm';
 
 export function Inspector() {
   const selected = useUiStore((s) => s.selected);
-  const spec = useDocumentStore((s) => s.doc?.project.nodes.find((n) => n.id === selected));
+  const count = useCanvasStore((s) => s.selection.length);
+  const edge = useCanvasStore((s) => s.edge);
+  const project = useDocumentStore((s) => s.doc?.project);
+  const spec = project?.nodes.find((n) => n.id === selected);
   const now = useSessionStore((s) => s.status?.now);
   const [state, setState] = useState<NodeState | null>(null);
 
@@ -22,38 +29,25 @@ export function Inspector() {
     return () => {
       live = false;
     };
-  }, [selected, now]);
+  }, [selected, now, project]);
 
+  if (project && edge && !spec) {
+    const [a, b] = edge.split('|');
+    return <LinkForm project={project} a={a} b={b} />;
+  }
+  if (!project || !spec) return <p className="sb-muted">Select a node or a connection. Drag a kind from the palette to add one.</p>;
   return (
-    <aside className="sb-inspector" data-testid="inspector" aria-label="Inspector">
-      <h2>Inspector</h2>
-      {!spec ? (
-        <p className="sb-muted">Select a node.</p>
-      ) : (
-        <dl>
-          <dt>id</dt>
-          <dd>{spec.id}</dd>
-          <dt>kind</dt>
-          <dd>{spec.kind}</dd>
-          {spec.serverId !== undefined ? (<><dt>serverId</dt><dd>{spec.serverId}</dd></>) : null}
-          {spec.type ? (<><dt>type</dt><dd>{spec.type}</dd></>) : null}
-          {spec.moduleNames?.length ? (<><dt>modules</dt><dd>{spec.moduleNames.join(', ')}</dd></>) : null}
-          {spec.uid !== undefined ? (<><dt>uid</dt><dd>{spec.uid}</dd></>) : null}
-          <dt>systems</dt>
-          <dd>{spec.systems.map((s) => `${s.namespace}/${s.systemName}`).join(', ') || '—'}</dd>
-          {state ? (
-            <>
-              <dt>state</dt>
-              <dd data-testid="inspector-state">
-                {state.up ? 'up' : 'down'}
-                {state.server !== undefined ? ` · on ${state.server ?? '—'}` : ''}
-                {state.playerId ? ` · player ${state.playerId}` : ''}
-                {state.inTransfer ? ' · in transfer' : ''}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      )}
-    </aside>
+    <div className="sb-inspect">
+      {count > 1 ? <p className="sb-muted">{count} nodes selected; editing {spec.id}.</p> : null}
+      {state ? (
+        <p className="sb-inspect__state" data-testid="inspector-state">
+          {state.up ? 'up' : 'down'}
+          {state.server !== undefined ? ` · on ${state.server ?? '—'}` : ''}
+          {state.playerId ? ` · player ${state.playerId}` : ''}
+          {state.inTransfer ? ' · in transfer' : ''}
+        </p>
+      ) : null}
+      <NodeForm key={spec.id} project={project} node={spec} />
+    </div>
   );
 }

@@ -1,15 +1,17 @@
-// Left: node kinds and the nodes of each (click to select). Adding nodes by drag is the canvas issue.
+// Left: the node kinds to drag onto the canvas (or add with +), and the nodes of each (click to
+// select, Shift/Ctrl+click to add to the selection).
 import { NODE_KINDS } from '../../core/model/schema';
+import { addNodeAt, DRAG_KIND } from '../canvas/Canvas';
+import { useCanvasStore } from '../stores/canvas-store';
 import { useDocumentStore } from '../stores/document-store';
-import { useUiStore } from '../stores/ui-store';
 
 const NO_NODES: never[] = [];
 
 export function Palette() {
   // A stable empty array: a new [] per call would make zustand re-render forever.
   const nodes = useDocumentStore((s) => s.doc?.project.nodes ?? NO_NODES);
-  const selected = useUiStore((s) => s.selected);
-  const select = useUiStore((s) => s.select);
+  const selection = useCanvasStore((s) => s.selection);
+  const setSelection = useCanvasStore((s) => s.setSelection);
   return (
     <aside className="sb-palette" data-testid="palette" aria-label="Palette">
       <h2>Nodes</h2>
@@ -17,13 +19,29 @@ export function Palette() {
         const ofKind = nodes.filter((n) => n.kind === kind);
         return (
           <div key={kind} className="sb-palette__kind">
-            <h3>
+            <h3
+              draggable
+              className="sb-palette__drag"
+              data-testid={`palette-${kind}`}
+              title={`Drag onto the canvas to add a ${kind}`}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(DRAG_KIND, kind);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+            >
               <span className={`sb-dot sb-dot--${kind}`} /> {kind} <span className="sb-muted">{ofKind.length}</span>
+              <button type="button" className="sb-palette__add" data-testid={`add-${kind}`} aria-label={`Add a ${kind}`} onClick={() => void addNodeAt(kind)}>
+                +
+              </button>
             </h3>
             <ul>
               {ofKind.map((n) => (
                 <li key={n.id}>
-                  <button type="button" className={n.id === selected ? 'is-selected' : ''} onClick={() => select(n.id)}>
+                  <button
+                    type="button"
+                    className={selection.includes(n.id) ? 'is-selected' : ''}
+                    onClick={(e) => setSelection(e.shiftKey || e.ctrlKey || e.metaKey ? [...new Set([...selection, n.id])] : [n.id])}
+                  >
                     {n.name ?? n.id}
                   </button>
                 </li>

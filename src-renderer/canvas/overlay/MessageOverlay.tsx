@@ -1,0 +1,76 @@
+// The one overlay for moving messages: a <canvas> over React Flow, painted every animation frame
+// from the trace log at the play clock's time, positioned with React Flow's viewport transform.
+// Nothing here sets React state per frame; the "thinned" notice changes only when its text does.
+import { useStoreApi, type InternalNode } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { useCanvasStore } from '../../stores/canvas-store';
+import { traceLog } from '../../trace/trace-log';
+import type { SwitchboardNode } from '../layout';
+import { inFlight, markersAt, thin, thinnedText, type Point } from './flights';
+import { paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
+import { playClock } from './play-clock';
+
+/** Beyond this many messages in flight, draw a sample and count the rest per edge. */
+export const MAX_DRAWN = 200;
+/** How long (wall ms) drops, unhandled events and callbacks stay marked. */
+const MARK_WALL_MS = 1500;
+
+export function MessageOverlay() {
+  const store = useStoreApi<SwitchboardNode>();
+  const ref = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    let raf = 0;
+    let accent = '#7c3aed';
+    let frames = 0;
+    const frame = (wall: number) => {
+      raf = requestAnimationFrame(frame);
+      const dpr = window.devicePixelRatio || 1;
+      const w = canvas.clientWidth;
+      const h = canvas.clientHeight;
+      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+        canvas.width = Math.round(w * dpr);
+        canvas.height = Math.round(h * dpr);
+      }
+      if (frames++ % 60 === 0) accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() || accent;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      const t = playClock.tick(wall);
+      const { transform, nodeLookup } = store.getState();
+      const [tx, ty, k] = transform;
+      const cache = new Map<string, Point | undefined>();
+      const center = (id: string): Point | undefined => {
+        if (cache.has(id)) return cache.get(id);
+        const n = nodeLookup.get(id) as InternalNode<SwitchboardNode> | undefined;
+        const p = n ? { x: (n.internals.positionAbsolute.x + (n.measured.width ?? 160) / 2) * k + tx, y: (n.internals.positionAbsolute.y + (n.measured.height ?? 60) / 2) * k + ty } : undefined;
+        cache.set(id, p);
+        return p;
+      };
+      const flying = inFlight(traceLog, t);
+      const thinned = thin(flying, MAX_DRAWN);
+      const drawnLegs = thinned.drawn.reduce((n, f) => n + f.legs.length, 0);
+      const sel = useCanvasStore.getState().event;
+      const selected = sel === null ? undefined : traceLog.bySeqNo(sel);
+      if (selected) paintSelection(ctx, selected, center, accent);
+      paintHidden(ctx, thinned.hidden, center);
+      paintFlights(ctx, thinned.drawn, t, center, drawnLegs <= 24);
+      const markers = markersAt(traceLog.events, t, MARK_WALL_MS * Math.max(playClock.rate, 0.01));
+      paintMarkers(ctx, markers, center);
+      // For tests and curious users: what this frame shows, as attributes (no React).
+      canvas.dataset.t = t.toFixed(2);
+      canvas.dataset.inFlight = String(thinned.total);
+      canvas.dataset.drawn = String(drawnLegs);
+      canvas.dataset.kinds = [...new Set(thinned.drawn.map((f) => `${f.kind}:${f.legs.length}`))].join(' ');
+      canvas.dataset.markers = markers.map((m) => `${m.kind}@${m.node}`).join(' ');
+      const text = thinnedText(drawnLegs, thinned.total);
+      if (text !== useCanvasStore.getState().thinned) useCanvasStore.setState({ thinned: text });
+    };
+    raf = requestAnimationFrame(frame);
+    return () => cancelAnimationFrame(raf);
+  }, [store]);
+
+  return <canvas ref={ref} className="sb-overlay" data-testid="message-overlay" aria-hidden="true" />;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../core/engine/simulation';
+import { Project } from '../../../core/model/schema';
+import type { TraceEvent } from '../../../core/trace/event';
+import quickstartJson from '../../../fixtures/projects/quickstart.switchboard.json';
+import { along, inFlight, markersAt, progress, thin, thinnedText, toFlight, type Flight } from './flights';
+
+const quickstart = Project.parse(quickstartJson);
+
+function logOf(events: TraceEvent[]) {
+  const sends = events.flatMap((e, i) => (e.type === 'send' ? [i] : []));
+  const maxFlight = Math.max(0, ...events.map((e) => (e.arrive ?? e.t) - e.t));
+  return { events, sends, maxFlight };
+}
+
+describe('overlay geometry and timing', () => {
+  it('interpolates along a path, an equal share of the time per hop', () => {
+    const pts = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 100 }];
+    expect(along(pts, 0)).toEqual({ x: 0, y: 0 });
+    expect(along(pts, 0.25)).toEqual({ x: 50, y: 0 });
+    expect(along(pts, 0.75)).toEqual({ x: 100, y: 50 });
+    expect(along(pts, 1)).toEqual({ x: 100, y: 100 });
+    expect(progress(15, 10, 30)).toBe(0.25);
+    expect(progress(50, 10, 30)).toBe(1);
+  });
+
+  it('finds a real request in flight, its broadcast as one fan-out, and the callback on the caller', () => {
+    const sim = new Simulation(quickstart, { seed: 1, scenario: null });
+    sim.call('lobby-4000', 'RequestToServiceMod', { modname: 'idv_service', method: 'PlayerJoinOKEvent', args: { uid: 1 } });
+    sim.call('lobby-4000', 'BroadcastToService', { eventName: 'Hi', eventData: {} });
+    sim.runUntil(10);
+    const log = logOf(sim.trace.slice(0));
+    const flying = inFlight(log, 10);
+    const request = flying.find((f) => f.kind === 'request');
+    expect(request).toMatchObject({ legs: [['lobby-4000', 'service-8000']], t0: 0, t1: 20 });
+    const fan = flying.filter((f) => f.kind === 'broadcast');
+    expect(fan).toHaveLength(1);
+    expect(fan[0].legs.map((l) => l[1]).sort()).toEqual(['service-8000', 'service-8001']);
+    sim.runUntil(200);
+    const after = logOf(sim.trace.slice(0));
+    expect(inFlight(after, 200).some((f) => f.kind === 'request')).toBe(false);
+    const marks = markersAt(after.events, 200, 200);
+    expect(marks.find((m) => m.kind === 'callback')).toMatchObject({ node: 'lobby-4000' });
+    expect(marks.filter((m) => m.kind === 'unhandled').map((m) => m.node).sort()).toEqual(['service-8000', 'service-8001']);
+  });
+
+  it('marks a timed-out request with callback(False) on the caller', () => {
+    const sim = new Simulation(quickstart, { seed: 1, scenario: null });
+    sim.apply({ at: 0, do: 'stop', node: 'service-8000' });
+    sim.call('lobby-4000', 'RequestToServiceMod', { modname: 'idv_service', method: 'PlayerJoinOKEvent', args: {}, timeout: 0.5 });
+    sim.runUntil(600);
+    const marks = markersAt(sim.trace.slice(0), 600, 200);
+    expect(marks.find((m) => m.kind === 'timeout')).toMatchObject({ node: 'lobby-4000', t: 500 });
+  });
+
+  it('thins dense traffic to an even sample and counts the rest per edge', () => {
+    const flights: Flight[] = Array.from({ length: 1534 }, (_, i) => ({ seq: i, kind: 'point', legs: [[`a${i % 3}`, 'b']], t0: 0, t1: 10 }));
+    const r = thin(flights, 200);
+    expect(r.drawn.reduce((n, f) => n + f.legs.length, 0)).toBe(200);
+    expect(r.total).toBe(1534);
+    expect([...r.hidden.values()].reduce((a, b) => a + b, 0)).toBe(1334);
+    expect(thinnedText(200, 1534)).toBe('showing 200 of 1,534 messages');
+    expect(thin(flights.slice(0, 10), 200).drawn).toHaveLength(10);
+  });
+
+  it('ignores events that are not sends', () => {
+    expect(toFlight({ seq: 1, t: 0, type: 'deliver', from: 'a', to: 'b' })).toBeNull();
+  });
+});

@@ -1,0 +1,180 @@
+// What the overlay draws at virtual time t, as plain data: messages in flight (each moving along
+// its path, interpolated by time between its send and its arrival), and short-lived markers
+// (drops, unhandled events, callbacks). Pure: the overlay component only paints this.
+import { interfaceSpec } from '../../../core/api/interfaces';
+import type { TraceEvent } from '../../../core/trace/event';
+
+export type FlightKind = 'point' | 'broadcast' | 'request' | 'response';
+
+export interface Flight {
+  seq: number;
+  kind: FlightKind;
+  /** One node path per receiver: a broadcast has one leg per target (drawn as one act). */
+  legs: string[][];
+  t0: number;
+  t1: number;
+  event?: string;
+}
+
+export type MarkerKind = 'drop' | 'unhandled' | 'callback' | 'timeout';
+
+export interface Marker {
+  seq: number;
+  kind: MarkerKind;
+  node: string;
+  label: string;
+  t: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export function flightKind(e: TraceEvent): FlightKind {
+  const shape = e.api ? interfaceSpec(e.api)?.shape : undefined;
+  if (shape === 'request') return 'request';
+  if (shape === 'response') return 'response';
+  if (e.targets && e.targets.length > 0) return 'broadcast';
+  return 'point';
+}
+
+export function legsOf(e: TraceEvent): string[][] {
+  if (e.targets && e.targets.length > 0 && e.from) return e.targets.map((t) => [e.from as string, t]);
+  if (e.path && e.path.length >= 2) return [e.path];
+  if (e.from && e.to) return [[e.from, e.to]];
+  return [];
+}
+
+export function toFlight(e: TraceEvent): Flight | null {
+  if (e.type !== 'send' || e.arrive === undefined) return null;
+  const legs = legsOf(e);
+  return legs.length ? { seq: e.seq, kind: flightKind(e), legs, t0: e.t, t1: e.arrive, event: e.event } : null;
+}
+
+/** 0 at the send, 1 at the arrival. */
+export function progress(t: number, t0: number, t1: number): number {
+  if (t1 <= t0) return t >= t0 ? 1 : 0;
+  return Math.min(1, Math.max(0, (t - t0) / (t1 - t0)));
+}
+
+/** A point along a polyline at fraction f, each hop taking an equal share of the time. */
+export function along(points: readonly Point[], f: number): Point {
+  if (points.length === 0) return { x: 0, y: 0 };
+  if (points.length === 1 || f <= 0) return points[0];
+  if (f >= 1) return points[points.length - 1];
+  const hops = points.length - 1;
+  const x = f * hops;
+  const i = Math.min(hops - 1, Math.floor(x));
+  const r = x - i;
+  const a = points[i];
+  const b = points[i + 1];
+  return { x: a.x + (b.x - a.x) * r, y: a.y + (b.y - a.y) * r };
+}
+
+/** Largest index in sorted `xs` (by key) whose key is <= t, or -1. */
+export function lastAtOrBefore(n: number, key: (i: number) => number, t: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) <= t) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+export interface LogView {
+  events: readonly (TraceEvent | undefined)[];
+  sends: readonly number[];
+  maxFlight: number;
+}
+
+/** Sends in flight at t (sent at or before t, arriving after it), newest last. */
+export function inFlight(log: LogView, t: number): Flight[] {
+  const out: Flight[] = [];
+  const last = lastAtOrBefore(log.sends.length, (i) => log.events[log.sends[i]]?.t ?? -Infinity, t);
+  for (let i = last; i >= 0; i--) {
+    const e = log.events[log.sends[i]];
+    if (!e) continue;
+    if (e.t < t - log.maxFlight) break;
+    if (e.arrive !== undefined && (e.arrive > t || (e.arrive === t && e.t === t))) {
+      const f = toFlight(e);
+      if (f) out.push(f);
+    }
+  }
+  return out.reverse();
+}
+
+export function toMarker(e: TraceEvent): Marker | null {
+  if (e.type === 'drop') {
+    const node = e.at ?? e.to ?? e.from;
+    return node ? { seq: e.seq, kind: 'drop', node, label: `dropped: ${e.reason ?? '?'}`, t: e.t } : null;
+  }
+  if (e.type === 'unhandled' && e.to) return { seq: e.seq, kind: 'unhandled', node: e.to, label: `unhandled ${e.event ?? ''}`.trim(), t: e.t };
+  // Callbacks run on the requester, which the trace names as `to` (the owner answered `from`).
+  if (e.type === 'callback') {
+    const node = e.to ?? e.from;
+    if (!node) return null;
+    return e.suc === false
+      ? { seq: e.seq, kind: 'timeout', node, label: `callback(False) ${e.event ?? ''}`.trim(), t: e.t }
+      : { seq: e.seq, kind: 'callback', node, label: `callback ✓ ${e.event ?? ''}`.trim(), t: e.t };
+  }
+  return null;
+}
+
+/** Markers of events in (t - window, t], at most `max`, newest last. */
+export function markersAt(events: readonly (TraceEvent | undefined)[], t: number, window: number, max = 200): Marker[] {
+  const out: Marker[] = [];
+  const last = lastAtOrBefore(events.length, (i) => events[i]?.t ?? -Infinity, t);
+  for (let i = last; i >= 0 && out.length < max; i--) {
+    const e = events[i];
+    if (!e) continue;
+    if (e.t <= t - window) break;
+    const m = toMarker(e);
+    if (m) out.push(m);
+  }
+  return out.reverse();
+}
+
+export interface Thinned {
+  drawn: Flight[];
+  total: number;
+  /** Messages not drawn, counted per first hop "a|b", so dense edges still show their load. */
+  hidden: Map<string, number>;
+}
+
+/** Beyond `max` flights, draw an even sample and count the rest per edge. */
+export function thin(flights: readonly Flight[], max: number): Thinned {
+  const total = flights.reduce((n, f) => n + f.legs.length, 0);
+  if (total <= max) return { drawn: [...flights], total, hidden: new Map() };
+  const drawn: Flight[] = [];
+  const hidden = new Map<string, number>();
+  const stride = total / max;
+  let next = 0;
+  let k = 0;
+  let shown = 0;
+  for (const f of flights) {
+    const legs: string[][] = [];
+    for (const leg of f.legs) {
+      if (k >= next && shown < max) {
+        legs.push(leg);
+        shown++;
+        next += stride;
+      } else {
+        const key = leg[0] < leg[1] ? `${leg[0]}|${leg[1]}` : `${leg[1]}|${leg[0]}`;
+        hidden.set(key, (hidden.get(key) ?? 0) + 1);
+      }
+      k++;
+    }
+    if (legs.length) drawn.push({ ...f, legs });
+  }
+  return { drawn, total, hidden };
+}
+
+export function thinnedText(shown: number, total: number): string {
+  return shown < total ? `showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages` : '';
+}

@@ -1,0 +1,53 @@
+// Canvas-side UI state: the node selection (several), the selected edge and event, and which
+// pop-ups are open. ui-store's `selected` mirrors the primary node for panels that show one.
+import { create } from 'zustand';
+import { useUiStore } from './ui-store';
+
+export type RightTab = 'inspect' | 'behaviours' | 'fire';
+
+interface CanvasStore {
+  selection: string[];
+  /** Edge between two nodes, as "a|b" (sorted). */
+  edge: string | null;
+  /** seq of the selected trace event. */
+  event: number | null;
+  paletteOpen: boolean;
+  findOpen: boolean;
+  rightTab: RightTab;
+  /** "showing 200 of 1,534 messages" when the overlay thins out, else ''. */
+  thinned: string;
+  setSelection(ids: string[]): void;
+  selectEdge(a: string, b: string): void;
+  selectEvent(seq: number | null): void;
+  setPaletteOpen(open: boolean): void;
+  setFindOpen(open: boolean): void;
+  setRightTab(tab: RightTab): void;
+}
+
+export const edgeKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+export const useCanvasStore = create<CanvasStore>((set) => ({
+  selection: [],
+  edge: null,
+  event: null,
+  paletteOpen: false,
+  findOpen: false,
+  rightTab: 'inspect',
+  thinned: '',
+  setSelection: (ids) => {
+    useUiStore.getState().select(ids[0] ?? null);
+    set((s) => (sameIds(s.selection, ids) ? { edge: ids.length ? null : s.edge } : { selection: ids, edge: ids.length ? null : s.edge }));
+  },
+  selectEdge: (a, b) => {
+    useUiStore.getState().select(null);
+    set({ edge: edgeKey(a, b), selection: [] });
+  },
+  selectEvent: (event) => set({ event }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  setFindOpen: (findOpen) => set({ findOpen }),
+  setRightTab: (rightTab) => set({ rightTab }),
+}));
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
