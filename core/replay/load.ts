@@ -9,7 +9,6 @@ import { formatPath } from '../model/json-paths';
 import { EVENT_TYPES, RPC_STATES, TRACE_FORMAT, TRACE_VERSION, type TraceEvent, type TraceHeader } from '../trace/event';
 import { encodeEvent, encodeHeader } from '../trace/ndjson';
 import { TraceEventSchema, TraceHeaderSchema } from '../trace/trace-schema';
-import { TraceColumns } from './columns';
 import { ReplayIndex, type ReplayIndexOptions } from './replay-index';
 
 export interface LoadError {
@@ -94,9 +93,7 @@ export class TraceLoader {
   constructor(opts: TraceLoaderOptions = {}) {
     this.index = new ReplayIndex(undefined, { ...opts, capacity: opts.capacity ?? (opts.sizeHint ? Math.ceil(opts.sizeHint / 110) : undefined) });
     this.maxErrors = opts.maxErrors ?? 1000;
-    this.cols = this.index.source as TraceColumns;
   }
-  private readonly cols: TraceColumns;
 
   write(chunk: string): void {
     if (this.ended) throw new Error('TraceLoader: write() after end()');
@@ -151,29 +148,6 @@ export class TraceLoader {
 
   private line(buf: string, start: number, end0: number, n: number): void {
     const end = end0 > start && buf.charCodeAt(end0 - 1) === 13 ? end0 - 1 : end0;
-    if (this.sawFirstLine) {
-      // Fast path: straight into the columns.
-      const cols = this.cols;
-      const i = cols.pushLine(buf, start, end);
-      if (i >= 0) {
-        const seq = cols.seq[i];
-        const t = cols.t[i];
-        const cause = cols.cause[i] - 1;
-        let bad: string | null = null;
-        if (seq <= this.lastSeq) bad = `seq ${seq} is not greater than the previous event's seq ${this.lastSeq}`;
-        else if (t < this.lastT) bad = `t ${t} is earlier than the previous event's t ${this.lastT} (time never goes back)`;
-        else if (cause >= 0 && cause >= seq) bad = `cause ${cause} must be an earlier seq than ${seq}`;
-        if (bad !== null) {
-          cols.pop();
-          this.error(n, bad);
-          return;
-        }
-        this.lastSeq = seq;
-        this.lastT = t;
-        this.index.indexLastStored();
-        return;
-      }
-    }
     const text = start === 0 && end === buf.length ? buf : buf.slice(start, end);
     let parsed: unknown;
     try {

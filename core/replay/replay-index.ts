@@ -103,15 +103,6 @@ export class ReplayIndex {
     this.observe(e);
   }
 
-  /**
-   * Index the row the owned TraceColumns just received through `pushLine` (the loader's fast path).
-   */
-  indexLastStored(): void {
-    const src = this.source;
-    if (!(src instanceof TraceColumns) || src.length !== this.indexed + 1) throw new Error('indexLastStored needs exactly one new row in the owned store');
-    this.observe(src.getLite(this.indexed));
-  }
-
   /** Event i as replay needs it (payload only where the state reads it). */
   private forReplay(i: number): TraceEvent {
     const src = this.source;

@@ -84,7 +84,10 @@ export function createState(): ReplayState {
   return { position: 0, t: 0, clients: new Map(), down: new Set(), cutLinks: new Set(), linkLoss: new Map(), pendingRpcs: new Map(), inFlight: new Map() };
 }
 
-/** An independent copy (entries are immutable, so collections are copied shallowly). */
+/**
+ * An independent copy (entries are immutable, so collections are copied shallowly). Optional
+ * fields of entries may be present with the value undefined (constant object shapes are faster).
+ */
 export function cloneState(s: ReplayState): ReplayState {
   return {
     position: s.position,
@@ -110,6 +113,22 @@ function field(data: unknown, k: string): unknown {
   return data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[k] : undefined;
 }
 
+function withState(p: PendingRpc, state: RpcState): PendingRpc {
+  return {
+    id: p.id,
+    state,
+    requester: p.requester,
+    requesterServerId: p.requesterServerId,
+    owner: p.owner,
+    api: p.api,
+    event: p.event,
+    startT: p.startT,
+    seq: p.seq,
+    callbackId: p.callbackId,
+    timeoutAt: p.timeoutAt,
+  };
+}
+
 function advanceRpc(s: ReplayState, id: number, state: RpcState): void {
   const p = s.pendingRpcs.get(id);
   if (!p) return;
@@ -118,15 +137,32 @@ function advanceRpc(s: ReplayState, id: number, state: RpcState): void {
     return;
   }
   // Never move backwards (a deliver carrying 'delivered' after the rpc event said 'handling').
-  if (RPC_ORDER[state] > RPC_ORDER[p.state]) s.pendingRpcs.set(id, { ...p, state });
+  if (RPC_ORDER[state] > RPC_ORDER[p.state]) s.pendingRpcs.set(id, withState(p, state));
 }
 
 function reach(s: ReplayState, sendSeq: number | undefined, to: string | undefined): void {
   if (sendSeq === undefined) return;
   const f = s.inFlight.get(sendSeq);
   if (!f) return;
-  if (f.remaining <= 1) s.inFlight.delete(sendSeq);
-  else s.inFlight.set(sendSeq, { ...f, remaining: f.remaining - 1, done: to ? [...(f.done ?? []), to] : f.done });
+  if (f.remaining <= 1) {
+    s.inFlight.delete(sendSeq);
+    return;
+  }
+  s.inFlight.set(sendSeq, {
+    seq: f.seq,
+    from: f.from,
+    to: f.to,
+    targets: f.targets,
+    api: f.api,
+    event: f.event,
+    t: f.t,
+    arrive: f.arrive,
+    broadcast: f.broadcast,
+    remaining: f.remaining - 1,
+    done: to !== undefined ? [...(f.done ?? []), to] : f.done,
+    rpcId: f.rpcId,
+    path: f.path,
+  });
 }
 
 export interface ApplyContext {
@@ -143,43 +179,42 @@ export function applyEvent(s: ReplayState, e: TraceEvent, ctx?: ApplyContext): v
       const rpc = e.rpc;
       if (rpc) {
         if (rpc.state === 'requested') {
-          const timeoutAt = ctx?.timeoutAt?.(rpc.id);
-          const p: PendingRpc = {
+          s.pendingRpcs.set(rpc.id, {
             id: rpc.id,
             state: 'requested',
             requester: e.from ?? null,
+            requesterServerId: rpc.requester,
             owner: e.to ?? null,
             api: e.api ?? '',
             event: e.event ?? '',
             startT: e.t,
             seq: e.seq,
-          };
-          s.pendingRpcs.set(rpc.id, {
-            ...p,
-            ...(rpc.requester !== undefined ? { requesterServerId: rpc.requester } : {}),
-            ...(rpc.callbackId !== undefined ? { callbackId: rpc.callbackId } : {}),
-            ...(timeoutAt !== undefined ? { timeoutAt } : {}),
+            callbackId: rpc.callbackId,
+            timeoutAt: ctx?.timeoutAt?.(rpc.id),
           });
         } else {
           advanceRpc(s, rpc.id, rpc.state);
         }
       }
-      if (e.to !== undefined || e.targets !== undefined) {
-        const m: InFlightMessage = {
-          seq: e.seq,
-          from: e.from ?? null,
-          api: e.api ?? '',
-          event: e.event ?? '',
-          t: e.t,
-          broadcast: e.targets !== undefined,
-          remaining: e.targets ? e.targets.length : 1,
-          ...(e.to !== undefined ? { to: e.to } : {}),
-          ...(e.targets !== undefined ? { targets: e.targets } : {}),
-          ...(e.arrive !== undefined ? { arrive: e.arrive } : {}),
-          ...(rpc ? { rpcId: rpc.id } : {}),
-          ...(e.path ? { path: e.path } : {}),
-        };
-        if (m.remaining > 0) s.inFlight.set(e.seq, m);
+      const targets = e.targets;
+      if (e.to !== undefined || targets !== undefined) {
+        const remaining = targets !== undefined ? targets.length : 1;
+        if (remaining > 0)
+          s.inFlight.set(e.seq, {
+            seq: e.seq,
+            from: e.from ?? null,
+            to: e.to,
+            targets,
+            api: e.api ?? '',
+            event: e.event ?? '',
+            t: e.t,
+            arrive: e.arrive,
+            broadcast: targets !== undefined,
+            remaining,
+            done: undefined,
+            rpcId: rpc?.id,
+            path: e.path,
+          });
       }
       break;
     }
