@@ -1,5 +1,4 @@
 // Replay over real engine output: the quickstart fixture's scenarios, run by core/engine.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../engine/simulation';
 import { Project } from '../model/schema';
@@ -15,8 +14,9 @@ import { rpcCalls } from './rpc-calls';
 import { sequenceModel } from './sequence';
 import { replayFromStart } from './state';
 import { inferTopology } from './topology';
+import quickstart from '../../fixtures/projects/quickstart.switchboard.json';
 
-const project = Project.parse(JSON.parse(readFileSync(new URL('../../fixtures/projects/quickstart.switchboard.json', import.meta.url), 'utf8')));
+const project = Project.parse(quickstart);
 
 function run(scenario: string) {
   const sim = new Simulation(project, { seed: 1, scenario });
