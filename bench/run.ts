@@ -1,6 +1,9 @@
 // `npm run bench`: named figures, one per line (`name value unit`), medians of several runs.
+import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
 import { printFigure } from './stats';
 
 const only = process.argv[2];
 if (!only || only === 'engine') for (const f of benchEngine()) printFigure(f);
+// Headless Chromium on the built renderer (builds it when missing).
+if (!only || only === 'canvas') for (const f of await benchCanvas()) printFigure(f);

@@ -66,7 +66,7 @@ describe('topology canvas in Chromium', () => {
     const { page } = browser;
     await screenshot(page, 'canvas-01-loaded');
     const box = await page.getByTestId('canvas').boundingBox();
-    await page.getByTestId('palette-service').dragTo(page.getByTestId('canvas'), { targetPosition: { x: (box?.width ?? 800) - 120, y: (box?.height ?? 500) - 60 } });
+    await page.getByTestId('palette-service').dragTo(page.getByTestId('canvas'), { targetPosition: { x: (box?.width ?? 800) * 0.55, y: (box?.height ?? 500) * 0.85 } });
     await page.getByTestId('node-service-8002').waitFor({ timeout: 5000 });
     await page.getByTestId('field-type').fill('');
     await expect.poll(async () => page.getByTestId('node-form').textContent()).toMatch(/needs "type"/);

@@ -89,7 +89,7 @@ function Flow() {
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} className="sb-minimap" />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} className="sb-minimap" style={{ width: 150, height: 96 }} />
         <Controls showInteractive={false} />
         <MessageOverlay />
       </ReactFlow>

@@ -40,11 +40,14 @@ export function Inspector() {
     <div className="sb-inspect">
       {count > 1 ? <p className="sb-muted">{count} nodes selected; editing {spec.id}.</p> : null}
       {state ? (
-        <p className="sb-inspect__state" data-testid="inspector-state">
-          {state.up ? 'up' : 'down'}
-          {state.server !== undefined ? ` · on ${state.server ?? '—'}` : ''}
-          {state.playerId ? ` · player ${state.playerId}` : ''}
-          {state.inTransfer ? ' · in transfer' : ''}
+        <p className="sb-inspect__state">
+          <span className="sb-muted">now: </span>
+          <span data-testid="inspector-state">
+            {state.up ? 'up' : 'down'}
+            {state.server !== undefined ? ` · on ${state.server ?? '—'}` : ''}
+            {state.playerId ? ` · player ${state.playerId}` : ''}
+            {state.inTransfer ? ' · in transfer' : ''}
+          </span>
         </p>
       ) : null}
       <NodeForm key={spec.id} project={project} node={spec} />

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useCanvasStore } from '../../stores/canvas-store';
 import { traceLog } from '../../trace/trace-log';
 import type { SwitchboardNode } from '../layout';
-import { inFlight, markersAt, thin, thinnedText, type Point } from './flights';
+import { inFlight, markersAt, thin, thinnedText, withLegEnds, type Point } from './flights';
 import { paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
 import { playClock } from './play-clock';
 
@@ -49,7 +49,7 @@ export function MessageOverlay() {
         cache.set(id, p);
         return p;
       };
-      const flying = inFlight(traceLog, t);
+      const flying = inFlight(traceLog, t).map((f) => (f.kind === 'broadcast' ? withLegEnds(f, traceLog.effectsOf(f.seq)) : f));
       const thinned = thin(flying, MAX_DRAWN);
       const drawnLegs = thinned.drawn.reduce((n, f) => n + f.legs.length, 0);
       const sel = useCanvasStore.getState().event;

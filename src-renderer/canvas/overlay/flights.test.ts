@@ -67,3 +67,13 @@ describe('overlay geometry and timing', () => {
     expect(toFlight({ seq: 1, t: 0, type: 'deliver', from: 'a', to: 'b' })).toBeNull();
   });
 });
+
+describe('broadcast legs', () => {
+  it('end each leg at its own delivery when that is recorded', async () => {
+    const { withLegEnds } = await import('./flights');
+    const f: Flight = { seq: 5, kind: 'broadcast', legs: [['l', 'a'], ['l', 'b']], t0: 0, t1: 1500 };
+    const r = withLegEnds(f, [{ seq: 6, t: 20, type: 'deliver', to: 'b', cause: 5 }]);
+    expect(r.legEnds).toEqual([undefined, 20]);
+    expect(thin([r], 1).drawn[0].legEnds).toHaveLength(1);
+  });
+});

@@ -13,6 +13,8 @@ export interface Flight {
   legs: string[][];
   t0: number;
   t1: number;
+  /** Per-leg arrival where known (a broadcast's receivers get it at different times). */
+  legEnds?: (number | undefined)[];
   event?: string;
 }
 
@@ -140,6 +142,14 @@ export function markersAt(events: readonly (TraceEvent | undefined)[], t: number
   return out.reverse();
 }
 
+/** Arrival of each broadcast leg, from the deliver/drop events its send caused (when recorded). */
+export function withLegEnds(f: Flight, effects: readonly TraceEvent[]): Flight {
+  if (f.kind !== 'broadcast' || effects.length === 0) return f;
+  const at = new Map<string, number>();
+  for (const e of effects) if ((e.type === 'deliver' || e.type === 'drop') && e.to && !at.has(e.to)) at.set(e.to, e.t);
+  return { ...f, legEnds: f.legs.map((leg) => at.get(leg[leg.length - 1])) };
+}
+
 export interface Thinned {
   drawn: Flight[];
   total: number;
@@ -159,9 +169,11 @@ export function thin(flights: readonly Flight[], max: number): Thinned {
   let shown = 0;
   for (const f of flights) {
     const legs: string[][] = [];
-    for (const leg of f.legs) {
+    const ends: (number | undefined)[] = [];
+    f.legs.forEach((leg, li) => {
       if (k >= next && shown < max) {
         legs.push(leg);
+        ends.push(f.legEnds?.[li]);
         shown++;
         next += stride;
       } else {
@@ -169,8 +181,8 @@ export function thin(flights: readonly Flight[], max: number): Thinned {
         hidden.set(key, (hidden.get(key) ?? 0) + 1);
       }
       k++;
-    }
-    if (legs.length) drawn.push({ ...f, legs });
+    });
+    if (legs.length) drawn.push({ ...f, legs, ...(f.legEnds ? { legEnds: ends } : {}) });
   }
   return { drawn, total, hidden };
 }

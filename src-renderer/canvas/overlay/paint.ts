@@ -14,14 +14,16 @@ export type Center = (id: string) => Point | undefined;
 
 export function paintFlights(ctx: CanvasRenderingContext2D, flights: readonly Flight[], t: number, center: Center, labels: boolean): void {
   for (const f of flights) {
-    const p = progress(t, f.t0, f.t1);
     const thick = f.kind === 'broadcast';
     ctx.strokeStyle = COLORS[f.kind];
     ctx.fillStyle = COLORS[f.kind];
     ctx.lineWidth = thick ? 5 : 2;
     ctx.globalAlpha = 0.9;
     let lead: Point | undefined;
-    for (const leg of f.legs) {
+    for (let li = 0; li < f.legs.length; li++) {
+      const leg = f.legs[li];
+      // A leg already delivered stays drawn complete until the whole fan-out has landed.
+      const p = progress(t, f.t0, f.legEnds?.[li] ?? f.t1);
       const pts: Point[] = [];
       for (const id of leg) {
         const c = center(id);
@@ -40,7 +42,7 @@ export function paintFlights(ctx: CanvasRenderingContext2D, flights: readonly Fl
       arrowHead(ctx, prev, at, thick ? 11 : 8);
       lead ??= at;
     }
-    if (labels && lead && f.event) label(ctx, f.event, lead.x + 8, lead.y - 10, COLORS[f.kind]);
+    if (labels && lead && f.event) label(ctx, f.event, lead.x + 8, lead.y - 10, COLORS[f.kind], lead.x - 8);
   }
   ctx.globalAlpha = 1;
 }
@@ -65,9 +67,11 @@ function arrowHead(ctx: CanvasRenderingContext2D, from: Point, to: Point, size: 
   ctx.fill();
 }
 
-export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string): void {
+export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string, flipFrom?: number): void {
   ctx.font = '12px system-ui, sans-serif';
   const w = ctx.measureText(text).width;
+  // Near the right edge, put the label to the left of its anchor so it stays readable.
+  if (flipFrom !== undefined && x + w + 6 > ctx.canvas.clientWidth) x = flipFrom - w - 6;
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
   ctx.fillRect(x - 3, y - 11, w + 6, 16);
   ctx.strokeStyle = color;
@@ -86,8 +90,8 @@ export function paintMarkers(ctx: CanvasRenderingContext2D, markers: readonly Ma
     perNode.set(m.node, k + 1);
     if (k >= 4) continue;
     const { color, glyph } = MARK[m.kind];
-    const x = c.x + 48;
-    const y = c.y - 30 + k * 18;
+    const x = c.x + 40;
+    const y = c.y - 44 - k * 18;
     ctx.beginPath();
     ctx.arc(x, y, 8, 0, Math.PI * 2);
     ctx.fillStyle = color;
@@ -97,7 +101,7 @@ export function paintMarkers(ctx: CanvasRenderingContext2D, markers: readonly Ma
     ctx.textAlign = 'center';
     ctx.fillText(glyph, x, y + 4);
     ctx.textAlign = 'start';
-    label(ctx, m.label, x + 12, y + 1, color);
+    label(ctx, m.label, x + 12, y + 1, color, x - 10);
   }
 }
 
