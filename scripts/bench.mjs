@@ -1,5 +1,6 @@
 // `npm run bench`: bundle bench/run.ts the way the app ships its main process (one ESM file, no
 // loader in between), then run it with --expose-gc so memory figures can settle the heap first.
+/* global process, URL */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
