@@ -63,6 +63,19 @@ class PayloadStore {
   }
 }
 
+export const PUSH_INVALID = -1;
+export const PUSH_SEQ_ORDER = -2;
+export const PUSH_TIME_ORDER = -3;
+export const PUSH_CAUSE_ORDER = -4;
+const PUSH_BAD_TYPE = -5;
+const ORDER = { lastSeq: 0, lastT: 0 };
+
+function strArray(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
 /** Ints stored +1 in an Int32Array (0 = absent). */
 function fits(v: number): boolean {
   return Number.isInteger(v) && v >= -2147483647 && v < 2147483647;
@@ -193,79 +206,139 @@ export class TraceColumns implements EventSource {
     if (this.cap > this.length) this.resize(Math.max(16, this.length));
   }
 
-  /** Append one event (any object of the TraceEvent shape, e.g. straight from JSON.parse). */
+  /** Append one event (any object of the TraceEvent shape, e.g. straight from JSON.parse). Returns its row. */
   push(e: TraceEvent): number {
+    const i = this.store(e as unknown as Record<string, unknown>, null);
+    if (i === PUSH_BAD_TYPE) throw new Error(`unknown event type ${JSON.stringify(e.type)}`);
+    return i;
+  }
+
+  /**
+   * The loader's path: append `v` only if it is a valid trace event (same verdict as
+   * TraceEventSchema, see isTraceEvent in load.ts) that follows the previous one (seq greater, t not
+   * earlier, cause earlier than seq). Returns the row, or a PUSH_* code (< 0) and stores nothing.
+   * Each field is read once for both checking and storing.
+   */
+  pushChecked(v: Record<string, unknown>, lastSeq: number, lastT: number): number {
+    ORDER.lastSeq = lastSeq;
+    ORDER.lastT = lastT;
+    return this.store(v, ORDER);
+  }
+
+  private store(e: Record<string, unknown>, check: { lastSeq: number; lastT: number } | null): number {
+    const seq = e.seq as number;
+    const t = e.t as number;
+    const type = e.type;
+    const api = e.api;
+    const from = e.from;
+    const to = e.to;
+    const event = e.event;
+    const reason = e.reason;
+    const ns = e.ns;
+    const sys = e.sys;
+    const at = e.at;
+    const detail = e.detail;
+    const cause = e.cause as number | undefined;
+    const suc = e.suc;
+    const arrive = e.arrive as number | undefined;
+    const data = e.data;
+    const tg = e.targets as string[] | undefined;
+    const p = e.path as string[] | undefined;
+    const r = e.rpc as (RpcRef & Record<string, unknown>) | undefined;
+    const code = typeof type === 'string' ? TYPE_CODE.get(type) : undefined;
+    if (check !== null) {
+      if (!Number.isSafeInteger(seq) || seq < 0 || typeof t !== 'number' || !(t >= 0) || t === Infinity || code === undefined) return PUSH_INVALID;
+      if (
+        (api !== undefined && typeof api !== 'string') ||
+        (from !== undefined && typeof from !== 'string') ||
+        (to !== undefined && typeof to !== 'string') ||
+        (event !== undefined && typeof event !== 'string') ||
+        (reason !== undefined && typeof reason !== 'string') ||
+        (ns !== undefined && typeof ns !== 'string') ||
+        (sys !== undefined && typeof sys !== 'string') ||
+        (at !== undefined && typeof at !== 'string') ||
+        (detail !== undefined && typeof detail !== 'string') ||
+        (cause !== undefined && (!Number.isSafeInteger(cause) || cause < 0)) ||
+        (suc !== undefined && typeof suc !== 'boolean') ||
+        (arrive !== undefined && (typeof arrive !== 'number' || !Number.isFinite(arrive))) ||
+        (tg !== undefined && !strArray(tg)) ||
+        (p !== undefined && !strArray(p))
+      )
+        return PUSH_INVALID;
+      if (r !== undefined) {
+        if (typeof r !== 'object' || r === null || Array.isArray(r) || !Number.isSafeInteger(r.id) || typeof r.state !== 'string' || !STATE_CODE.has(r.state)) return PUSH_INVALID;
+        if ((r.callbackId !== undefined && !Number.isSafeInteger(r.callbackId)) || (r.requester !== undefined && !Number.isSafeInteger(r.requester))) return PUSH_INVALID;
+      }
+      if (seq <= check.lastSeq) return PUSH_SEQ_ORDER;
+      if (t < check.lastT) return PUSH_TIME_ORDER;
+      if (cause !== undefined && cause >= seq) return PUSH_CAUSE_ORDER;
+    } else if (code === undefined) return PUSH_BAD_TYPE;
     if (this.length === this.cap) this.resize(this.cap * 2);
     const i = this.length++;
     const s = this.strings;
-    const code = TYPE_CODE.get(e.type);
-    if (code === undefined) {
-      this.length--;
-      throw new Error(`unknown event type ${JSON.stringify(e.type)}`);
-    }
-    // Known fields are read directly (fast); `known` counts them so unknown ones are noticed.
+    // `known` counts the fields read so unknown ones are noticed.
     let known = 3;
-    this.seq[i] = e.seq;
-    this.t[i] = e.t;
-    this.type[i] = code;
-    let v: unknown;
+    this.seq[i] = seq;
+    this.t[i] = t;
+    this.type[i] = code as number;
     let bad: string[] | undefined;
-    if ((v = e.api) !== undefined) { known++; if (typeof v === 'string') this.api[i] = s.id(v); else (bad ??= []).push('api'); }
-    if ((v = e.from) !== undefined) { known++; if (typeof v === 'string') this.from[i] = s.id(v); else (bad ??= []).push('from'); }
-    if ((v = e.to) !== undefined) { known++; if (typeof v === 'string') this.to[i] = s.id(v); else (bad ??= []).push('to'); }
-    if ((v = e.event) !== undefined) { known++; if (typeof v === 'string') this.event[i] = s.id(v); else (bad ??= []).push('event'); }
-    if ((v = e.reason) !== undefined) { known++; if (typeof v === 'string') this.reason[i] = s.id(v); else (bad ??= []).push('reason'); }
-    if ((v = e.ns) !== undefined) { known++; if (typeof v === 'string') this.ns[i] = s.id(v); else (bad ??= []).push('ns'); }
-    if ((v = e.sys) !== undefined) { known++; if (typeof v === 'string') this.sys[i] = s.id(v); else (bad ??= []).push('sys'); }
-    if ((v = e.at) !== undefined) { known++; if (typeof v === 'string') this.at[i] = s.id(v); else (bad ??= []).push('at'); }
-    if ((v = e.detail) !== undefined) { known++; if (typeof v === 'string') this.detail[i] = s.id(v); else (bad ??= []).push('detail'); }
-    if (e.cause !== undefined) { known++; if (fits(e.cause)) this.cause[i] = e.cause + 1; else (bad ??= []).push('cause'); }
-    if (e.suc !== undefined) { known++; this.suc[i] = e.suc ? 2 : 1; }
-    if (e.arrive !== undefined) { known++; this.arrive[i] = e.arrive; }
-    if (e.data !== undefined) {
+    if (api !== undefined) { known++; if (typeof api === 'string') this.api[i] = s.id(api); else (bad ??= []).push('api'); }
+    if (from !== undefined) { known++; if (typeof from === 'string') this.from[i] = s.id(from); else (bad ??= []).push('from'); }
+    if (to !== undefined) { known++; if (typeof to === 'string') this.to[i] = s.id(to); else (bad ??= []).push('to'); }
+    if (event !== undefined) { known++; if (typeof event === 'string') this.event[i] = s.id(event); else (bad ??= []).push('event'); }
+    if (reason !== undefined) { known++; if (typeof reason === 'string') this.reason[i] = s.id(reason); else (bad ??= []).push('reason'); }
+    if (ns !== undefined) { known++; if (typeof ns === 'string') this.ns[i] = s.id(ns); else (bad ??= []).push('ns'); }
+    if (sys !== undefined) { known++; if (typeof sys === 'string') this.sys[i] = s.id(sys); else (bad ??= []).push('sys'); }
+    if (at !== undefined) { known++; if (typeof at === 'string') this.at[i] = s.id(at); else (bad ??= []).push('at'); }
+    if (detail !== undefined) { known++; if (typeof detail === 'string') this.detail[i] = s.id(detail); else (bad ??= []).push('detail'); }
+    if (cause !== undefined) { known++; if (fits(cause)) this.cause[i] = cause + 1; else (bad ??= []).push('cause'); }
+    if (suc !== undefined) { known++; if (typeof suc === 'boolean') this.suc[i] = suc ? 2 : 1; else (bad ??= []).push('suc'); }
+    if (arrive !== undefined) { known++; if (typeof arrive === 'number') this.arrive[i] = arrive; else (bad ??= []).push('arrive'); }
+    if (data !== undefined) {
       known++;
-      const text = JSON.stringify(e.data);
+      const text = JSON.stringify(data);
       if (text !== undefined) {
         this.dataPos[i] = this.payloads.add(text);
         this.dataLen[i] = text.length;
       }
     }
-    const tg = e.targets;
     if (tg !== undefined) {
       known++;
-      this.targets[i] = s.id(tg.length === 0 ? EMPTY : tg.join(SEP));
+      if (strArray(tg)) this.targets[i] = s.id(tg.length === 0 ? EMPTY : tg.join(SEP));
+      else (bad ??= []).push('targets');
     }
-    const p = e.path;
     if (p !== undefined) {
       known++;
       // Common shapes without building a key: [from, to] and [from, via, to].
-      if (p.length === 2 && p[0] === e.from && p[1] === e.to) this.path[i] = -1;
-      else if (p.length === 3 && p[0] === e.from && p[2] === e.to && typeof p[1] === 'string') this.path[i] = -2 - s.id(p[1]);
+      if (!strArray(p)) (bad ??= []).push('path');
+      else if (p.length === 2 && p[0] === from && p[1] === to) this.path[i] = -1;
+      else if (p.length === 3 && p[0] === from && p[2] === to) this.path[i] = -2 - s.id(p[1]);
       else this.path[i] = s.id(p.length === 0 ? EMPTY : p.join(SEP));
     }
-    const r = e.rpc as (RpcRef & Record<string, unknown>) | undefined;
     let rpcExtra = false;
     if (r !== undefined) {
       known++;
-      this.rpcId[i] = fits(r.id) ? r.id + 1 : 0;
-      this.rpcState[i] = STATE_CODE.get(r.state) ?? 0;
-      let rk = 2;
-      let ok = this.rpcId[i] !== 0;
-      if (r.callbackId !== undefined) { rk++; if (fits(r.callbackId)) this.callbackId[i] = r.callbackId + 1; else ok = false; }
-      if (r.requester !== undefined) { rk++; if (fits(r.requester)) this.requester[i] = r.requester + 1; else ok = false; }
-      let n = 0;
-      for (const _k in r) n++;
-      rpcExtra = n !== rk || !this.rpcState[i] || !ok;
-      if (rpcExtra) this.rpcId[i] = this.rpcState[i] = this.callbackId[i] = this.requester[i] = 0;
+      if (typeof r !== 'object' || r === null) rpcExtra = true;
+      else {
+        this.rpcId[i] = fits(r.id) ? r.id + 1 : 0;
+        this.rpcState[i] = STATE_CODE.get(r.state) ?? 0;
+        let rk = 2;
+        let ok = this.rpcId[i] !== 0;
+        if (r.callbackId !== undefined) { rk++; if (fits(r.callbackId)) this.callbackId[i] = r.callbackId + 1; else ok = false; }
+        if (r.requester !== undefined) { rk++; if (fits(r.requester)) this.requester[i] = r.requester + 1; else ok = false; }
+        let n = 0;
+        for (const _k in r) n++;
+        rpcExtra = n !== rk || !this.rpcState[i] || !ok;
+        if (rpcExtra) this.rpcId[i] = this.rpcState[i] = this.callbackId[i] = this.requester[i] = 0;
+      }
     }
     let n = 0;
     for (const _k in e) n++;
     if (n !== known || bad || rpcExtra) {
       // Rare: fields this format version does not know (or odd values) are kept as they are.
       const extra: Record<string, unknown> = {};
-      const rec = e as unknown as Record<string, unknown>;
-      for (const k in rec) if (!KNOWN.has(k) && rec[k] !== undefined) extra[k] = rec[k];
-      if (bad) for (const k of bad) extra[k] = rec[k];
+      for (const k in e) if (!KNOWN.has(k) && e[k] !== undefined) extra[k] = e[k];
+      if (bad) for (const k of bad) extra[k] = e[k];
       if (rpcExtra) extra.rpc = r;
       if (Object.keys(extra).length > 0) this.extra.set(i, extra);
     }

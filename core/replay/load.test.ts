@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTrace } from '../trace/ndjson-reader';
 import { TraceEventSchema } from '../trace/trace-schema';
+import { TraceColumns } from './columns';
 import { isTraceEvent, loadTrace, toNdjson, TraceLoader } from './load';
 import { ReplayIndex } from './replay-index';
 import { generateSampleEvents, sampleHeader, sampleTrace } from './testing/sample-trace';
@@ -72,7 +73,16 @@ describe('loading NDJSON', () => {
     fc.assert(
       fc.property(fc.oneof(candidate, fc.anything()), (v) => {
         const json = JSON.parse(JSON.stringify(v ?? null)) as unknown;
-        expect(isTraceEvent(json)).toBe(TraceEventSchema.safeParse(json).success);
+        const ok = TraceEventSchema.safeParse(json).success;
+        expect(isTraceEvent(json)).toBe(ok);
+        // The loader's one-pass check-and-store gives the same verdict and stores the same event.
+        if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+          const c = new TraceColumns(4);
+          const i = c.pushChecked(json as Record<string, unknown>, -Infinity, -Infinity);
+          expect(i >= 0).toBe(ok);
+          if (ok) expect(c.get(0)).toEqual(json);
+          else expect(c.length).toBe(0);
+        }
       }),
       { numRuns: 2000 },
     );

@@ -9,6 +9,7 @@ import { formatPath } from '../model/json-paths';
 import { EVENT_TYPES, RPC_STATES, TRACE_FORMAT, TRACE_VERSION, type TraceEvent, type TraceHeader } from '../trace/event';
 import { encodeEvent, encodeHeader } from '../trace/ndjson';
 import { TraceEventSchema, TraceHeaderSchema } from '../trace/trace-schema';
+import { PUSH_INVALID, type TraceColumns } from './columns';
 import { ReplayIndex, type ReplayIndexOptions } from './replay-index';
 
 export interface LoadError {
@@ -163,7 +164,19 @@ export class TraceLoader {
 
   private value(v: unknown, n: number): void {
     if (this.sawFirstLine) {
-      if (isTraceEvent(v) && !('format' in v)) return this.event(v, n);
+      if (isObject(v) && !('format' in v)) {
+        // Fast path: check and store in one read of the fields.
+        const cols = this.index.source as TraceColumns;
+        const i = cols.pushChecked(v, this.lastSeq, this.lastT);
+        if (i >= 0) {
+          this.lastSeq = cols.seq[i];
+          this.lastT = cols.t[i];
+          this.index.indexLastStored(v as unknown as TraceEvent);
+          return;
+        }
+        if (i !== PUSH_INVALID) return this.event(v as unknown as TraceEvent, n); // order errors: same messages below
+        return this.invalid(v, n);
+      }
       if (isObject(v) && 'format' in v) return this.error(n, 'a second header line; only line 1 may be the header');
       return this.invalid(v, n);
     }

@@ -103,6 +103,12 @@ export class ReplayIndex {
     this.observe(e);
   }
 
+  /** Index the row just appended to the owned TraceColumns (loader fast path); `e` is that event. */
+  indexLastStored(e: TraceEvent): void {
+    if (!(this.source instanceof TraceColumns) || this.source.length !== this.indexed + 1) throw new Error('indexLastStored needs exactly one new row in the owned store');
+    this.observe(e);
+  }
+
   /** Event i as replay needs it (payload only where the state reads it). */
   private forReplay(i: number): TraceEvent {
     const src = this.source;
