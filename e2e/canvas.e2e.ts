@@ -132,6 +132,7 @@ describe('topology canvas in Chromium', () => {
     await page.getByTestId('fire-node').selectOption('service-8000');
     await page.getByTestId('step-stop').click();
     await expect.poll(() => host.session?.nodeState('service-8000').up).toBe(false);
+    await waitOverlay((d) => (d.down ?? '').split(' ').includes('service-8000'));
     await fire('lobby-4000', 'RequestToServiceMod', { modname: 'idv_service', method: 'PlayerJoinOKEvent', args: '{}', timeout: '0.5' });
     await page.getByTestId('btn-run').click();
     await waitOverlay((d) => (d.markers ?? '').includes('timeout@lobby-4000'), 10000);

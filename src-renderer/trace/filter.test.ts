@@ -45,3 +45,14 @@ describe('event-log filtering', () => {
     expect(log.append(2, 4, events)).toBe(false);
   });
 });
+
+describe('nodes down', () => {
+  it('follows stop/start lifecycle events up to a time', () => {
+    const log = new TraceLog();
+    log.reset(1);
+    log.append(1, 0, [ev(1, { type: 'lifecycle', to: 's', detail: 'stop', t: 10 }), ev(2, { type: 'lifecycle', to: 's', detail: 'start', t: 30 })]);
+    expect([...log.downAt(5)]).toEqual([]);
+    expect([...log.downAt(20)]).toEqual(['s']);
+    expect([...log.downAt(30)]).toEqual([]);
+  });
+});

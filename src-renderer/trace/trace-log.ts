@@ -11,6 +11,8 @@ export class TraceLog {
   sends: number[] = [];
   /** Longest time a send was in flight so far (bounds the overlay's backward scan). */
   maxFlight = 0;
+  /** Node stop/start events, in order (few; the overlay greys out nodes that are down). */
+  upDown: TraceEvent[] = [];
   private readonly bySeq = new Map<number, number>();
   private readonly effects = new Map<number, number[]>();
 
@@ -19,6 +21,7 @@ export class TraceLog {
     this.events = [];
     this.sends = [];
     this.maxFlight = 0;
+    this.upDown = [];
     this.bySeq.clear();
     this.effects.clear();
   }
@@ -34,6 +37,7 @@ export class TraceLog {
         this.sends.push(at);
         if (e.arrive !== undefined) this.maxFlight = Math.max(this.maxFlight, e.arrive - e.t);
       }
+      if (e.type === 'lifecycle' && (e.detail === 'stop' || e.detail === 'start')) this.upDown.push(e);
       if (e.cause !== undefined) {
         const list = this.effects.get(e.cause);
         if (list) list.push(e.seq);
@@ -59,6 +63,18 @@ export class TraceLog {
   /** Events whose cause is `seq`. */
   effectsOf(seq: number): TraceEvent[] {
     return (this.effects.get(seq) ?? []).flatMap((s) => this.bySeqNo(s) ?? []);
+  }
+
+  /** Nodes stopped at virtual time t. */
+  downAt(t: number): Set<string> {
+    const down = new Set<string>();
+    for (const e of this.upDown) {
+      if (e.t > t) break;
+      if (!e.to) continue;
+      if (e.detail === 'stop') down.add(e.to);
+      else down.delete(e.to);
+    }
+    return down;
   }
 
   /** Time of the newest event (where a loaded trace ends). */

@@ -7,7 +7,7 @@ import { useCanvasStore } from '../../stores/canvas-store';
 import { traceLog } from '../../trace/trace-log';
 import type { SwitchboardNode } from '../layout';
 import { inFlight, markersAt, thin, thinnedText, withLegEnds, type Point } from './flights';
-import { paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
+import { paintDown, paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
 import { playClock } from './play-clock';
 
 /** Beyond this many messages in flight, draw a sample and count the rest per edge. */
@@ -54,6 +54,8 @@ export function MessageOverlay() {
       const drawnLegs = thinned.drawn.reduce((n, f) => n + f.legs.length, 0);
       const sel = useCanvasStore.getState().event;
       const selected = sel === null ? undefined : traceLog.bySeqNo(sel);
+      const down = traceLog.downAt(t);
+      paintDown(ctx, down, center, k);
       if (selected) paintSelection(ctx, selected, center, accent);
       paintHidden(ctx, thinned.hidden, center);
       paintFlights(ctx, thinned.drawn, t, center, drawnLegs <= 24);
@@ -65,6 +67,7 @@ export function MessageOverlay() {
       canvas.dataset.drawn = String(drawnLegs);
       canvas.dataset.kinds = [...new Set(thinned.drawn.map((f) => `${f.kind}:${f.legs.length}`))].join(' ');
       canvas.dataset.markers = markers.map((m) => `${m.kind}@${m.node}`).join(' ');
+      canvas.dataset.down = [...down].join(' ');
       const text = thinnedText(drawnLegs, thinned.total);
       if (text !== useCanvasStore.getState().thinned) useCanvasStore.setState({ thinned: text });
     };

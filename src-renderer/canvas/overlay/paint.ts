@@ -7,7 +7,7 @@ const MARK: Record<Marker['kind'], { color: string; glyph: string }> = {
   drop: { color: '#dc2626', glyph: '✕' },
   unhandled: { color: '#d97706', glyph: '?' },
   callback: { color: '#16a34a', glyph: '✓' },
-  timeout: { color: '#dc2626', glyph: '⏱' },
+  timeout: { color: '#dc2626', glyph: '!' },
 };
 
 export type Center = (id: string) => Point | undefined;
@@ -147,5 +147,22 @@ export function paintSelection(ctx: CanvasRenderingContext2D, e: TraceEvent, cen
     ctx.beginPath();
     ctx.arc(c.x, c.y, 34, 0, Math.PI * 2);
     ctx.stroke();
+  }
+}
+
+/** Nodes that are down (stopped): a grey veil and the word DOWN over their card. */
+export function paintDown(ctx: CanvasRenderingContext2D, ids: Iterable<string>, center: Center, zoom: number): void {
+  for (const id of ids) {
+    const c = center(id);
+    if (!c) continue;
+    const w = 170 * zoom;
+    const h = 66 * zoom;
+    ctx.fillStyle = 'rgba(100,116,139,0.45)';
+    ctx.fillRect(c.x - w / 2, c.y - h / 2, w, h);
+    ctx.font = 'bold 12px system-ui, sans-serif';
+    ctx.fillStyle = '#b91c1c';
+    ctx.textAlign = 'center';
+    ctx.fillText('DOWN', c.x, c.y + 4);
+    ctx.textAlign = 'start';
   }
 }
