@@ -54,6 +54,21 @@ describe('breakpoints', () => {
     expect(allHits(ev, list, { from: first.index + 1, to: second.index + 1 }).map((h) => h.index)).toEqual([second.index]);
   });
 
+  it('gives the same hits over columns (payloads decoded only when a breakpoint reads them)', () => {
+    const cols = TraceColumns.from(ev);
+    for (const list of [
+      [bp({ id: 'f', match: { field: { path: 'data.rank', equals: 3 } } })],
+      [bp({ id: 'g', match: { field: { path: 'data', equals: null } } })],
+      [bp({ id: 'r', match: { field: { path: 'rpc.state', equals: 'completed' } } }), bp({ id: 'n', match: { node: 'client-1' } })],
+      [bp({ id: 'l', match: { field: { path: 'data.playerId', equals: 'p3' } } })],
+    ]) {
+      const want = allHits(ev, list);
+      expect(want.length).toBeGreaterThan(0);
+      expect(allHits(cols, list)).toEqual(want);
+      expect(firstHit(cols, 0, list)).toEqual(want[0]);
+    }
+  });
+
   it('helpers', () => {
     expect(valueAt({ a: { b: [0, { c: 5 }] } }, 'a.b[1].c')).toBe(5);
     expect(valueAt({ a: 1 }, 'a.b.c')).toBeUndefined();

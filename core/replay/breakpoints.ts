@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { TraceEvent } from '../trace/event';
 import { EVENT_TYPES } from '../trace/event';
 import { navMatches } from './navigation';
-import { asSource, type Events } from './source';
+import { asSource, liteSource, type Events } from './source';
 
 const Json: z.ZodType<unknown> = z.lazy(() => z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(Json), z.record(z.string(), Json)]));
 
@@ -124,8 +124,13 @@ export function matchingBreakpoints(e: TraceEvent, bps: readonly Breakpoint[]): 
 }
 
 /** The first hit at index >= fromIndex (pass current + 1 to "continue"), or null. */
+/** Whether any enabled breakpoint reads the payload (else scans skip decoding it). */
+function readsData(bps: readonly Breakpoint[]): boolean {
+  return bps.some((b) => b.enabled && !('kind' in b.match) && b.match.field !== undefined && /^data(\.|\[|$)/.test(b.match.field.path));
+}
+
 export function firstHit(events: Events, fromIndex: number, breakpoints: readonly Breakpoint[]): BreakpointHit | null {
-  const src = asSource(events);
+  const src = readsData(breakpoints) ? asSource(events) : liteSource(events);
   const test = compileBreakpoints(breakpoints);
   for (let i = Math.max(0, fromIndex); i < src.length; i++) {
     const e = src.get(i);
@@ -137,7 +142,7 @@ export function firstHit(events: Events, fromIndex: number, breakpoints: readonl
 
 /** Every hit in [from, to) (whole trace by default), for marks on the timeline. */
 export function allHits(events: Events, breakpoints: readonly Breakpoint[], range: { from?: number; to?: number } = {}): BreakpointHit[] {
-  const src = asSource(events);
+  const src = readsData(breakpoints) ? asSource(events) : liteSource(events);
   const test = compileBreakpoints(breakpoints);
   const out: BreakpointHit[] = [];
   const end = Math.min(range.to ?? src.length, src.length);

@@ -1,6 +1,6 @@
 // "Jump to the next / previous X": the kinds of events the playhead can jump between.
 import type { TraceEvent } from '../trace/event';
-import { asSource, type Events } from './source';
+import { liteSource, type Events } from './source';
 
 export const NAV_KINDS = [
   'rpc', // an RPC starts: the request send (rpc.state 'requested')
@@ -36,14 +36,14 @@ export function navKindsOf(e: TraceEvent): NavKind[] {
 
 /** First index > from whose event is of that kind, or -1. from = -1 searches from the start. */
 export function nextIndexOf(events: Events, kind: NavKind, from: number): number {
-  const src = asSource(events);
+  const src = liteSource(events);
   for (let i = Math.max(0, from + 1); i < src.length; i++) if (navMatches(src.get(i), kind)) return i;
   return -1;
 }
 
 /** Last index < from whose event is of that kind, or -1. */
 export function prevIndexOf(events: Events, kind: NavKind, from: number): number {
-  const src = asSource(events);
+  const src = liteSource(events);
   for (let i = Math.min(from, src.length) - 1; i >= 0; i--) if (navMatches(src.get(i), kind)) return i;
   return -1;
 }

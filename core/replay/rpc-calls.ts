@@ -1,7 +1,7 @@
 // The RPC timeline: one row per RPC call with the time of each lifecycle state (semantics §3),
 // its end, durations and the seqs of every event that belongs to it.
 import type { RpcState, TraceEvent } from '../trace/event';
-import { asSource, seqIndexer, type Events } from './source';
+import { liteSource, seqIndexer, type Events } from './source';
 
 export type RpcEndState = 'completed' | 'timedOut' | 'noRoute' | 'noHandler';
 
@@ -165,7 +165,7 @@ export class RpcCallCollector {
 
 /** One row per RPC, in request order. */
 export function rpcCalls(events: Events): RpcCall[] {
-  const src = asSource(events);
+  const src = liteSource(events);
   const idx = seqIndexer(src);
   const col = new RpcCallCollector((seq) => {
     const i = idx(seq);

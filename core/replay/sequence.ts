@@ -2,7 +2,7 @@
 // (thick for broadcasts), notes for what is not a message (misuse, timeouts, logins, faults...).
 // Windowed by index or time range so a long trace stays cheap; the UI and both exports read it.
 import type { TraceEvent, TraceHeader } from '../trace/event';
-import { asSource, indexRangeForTime, seqIndexer, type Events } from './source';
+import { liteSource, indexRangeForTime, seqIndexer, type Events } from './source';
 import { compareNodes, inferTopology, type TopologyNode } from './topology';
 
 export interface Lifeline {
@@ -94,7 +94,7 @@ export function arrowKindOf(e: TraceEvent): ArrowKind {
 }
 
 export function sequenceModel(events: Events, opts: SequenceOptions = {}): SequenceModel {
-  const src = asSource(events);
+  const src = liteSource(events);
   let from = opts.from ?? 0;
   let to = opts.to ?? src.length;
   if (opts.from === undefined && opts.to === undefined && (opts.fromT !== undefined || opts.toT !== undefined)) {

@@ -7,6 +7,11 @@ export interface EventSource {
   readonly length: number;
   /** Event at index i, 0 <= i < length. */
   get(i: number): TraceEvent;
+  /**
+   * Optional, for stores that keep payloads apart (TraceColumns): event i without `data`, except
+   * on lifecycle and fault events (which replay state reads). Cheaper than get.
+   */
+  getLite?(i: number): TraceEvent;
 }
 
 /** Anything the replay functions accept. */
@@ -24,6 +29,19 @@ class ArraySource implements EventSource {
 
 export function asSource(events: Events): EventSource {
   return Array.isArray(events) ? new ArraySource(events as readonly TraceEvent[]) : (events as EventSource);
+}
+
+/** A view whose get(i) skips payloads where the store can (for scans that never read `data`). */
+export function liteSource(events: Events): EventSource {
+  const src = asSource(events);
+  if (typeof src.getLite !== 'function') return src;
+  const lite = src.getLite.bind(src);
+  return {
+    get length() {
+      return src.length;
+    },
+    get: lite,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // what the events say (who may send what to whom, semantics §2/§3), else the ids' names.
 import { NODE_KINDS, type NodeKind } from '../model/schema';
 import type { TraceEvent, TraceHeader } from '../trace/event';
-import { asSource, type Events } from './source';
+import { liteSource, type Events } from './source';
 
 export interface TopologyNode {
   id: string;
@@ -69,7 +69,7 @@ function num(data: unknown, k: string): number | undefined {
 }
 
 export function inferTopology(events: Events, header?: TraceHeader | null): TopologyNode[] {
-  const src = asSource(events);
+  const src = liteSource(events);
   const out = new Map<string, TopologyNode>();
   for (const n of header?.nodes ?? []) {
     if (!(NODE_KINDS as readonly string[]).includes(n.kind)) continue;
