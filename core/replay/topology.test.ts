@@ -31,6 +31,12 @@ describe('inferTopology', () => {
     expect(nodes.every((n) => n.source === 'events')).toBe(true);
   });
 
+  it('adds nodes the header lacks only when asked to scan', () => {
+    const h = { ...sampleHeader(), nodes: sampleHeader().nodes!.filter((n) => n.id !== 'master-0') };
+    expect(inferTopology(ev, h).some((n) => n.id === 'master-0')).toBe(false);
+    expect(inferTopology(ev, h, { scanEvents: true }).find((n) => n.id === 'master-0')).toMatchObject({ kind: 'master', source: 'events', serverId: 0 });
+  });
+
   it('uses names to split lobby from game, and numbers in ids as serverIds', () => {
     const nodes = inferTopology(ev);
     expect(nodes.find((n) => n.id === 'game-5000')).toMatchObject({ kind: 'game', serverId: 5000 });

@@ -68,13 +68,18 @@ function num(data: unknown, k: string): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
 }
 
-export function inferTopology(events: Events, header?: TraceHeader | null): TopologyNode[] {
+/**
+ * Nodes in ROLE_ORDER. With header nodes the events are not scanned (fast on long traces) unless
+ * `scanEvents` asks to add nodes the header lacks.
+ */
+export function inferTopology(events: Events, header?: TraceHeader | null, opts: { scanEvents?: boolean } = {}): TopologyNode[] {
   const src = liteSource(events);
   const out = new Map<string, TopologyNode>();
   for (const n of header?.nodes ?? []) {
     if (!(NODE_KINDS as readonly string[]).includes(n.kind)) continue;
     out.set(n.id, { id: n.id, kind: n.kind as NodeKind, source: 'header', ...(n.serverId !== undefined ? { serverId: n.serverId } : {}), ...(n.type !== undefined ? { type: n.type } : {}) });
   }
+  if (out.size > 0 && !opts.scanEvents) return [...out.values()].sort(compareNodes);
   const votes = new Map<string, Map<NodeKind, number>>();
   const serverIds = new Map<string, number>();
   const seen = new Set<string>();
