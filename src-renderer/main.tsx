@@ -8,6 +8,7 @@ import { registerFileCommands } from './commands/file-commands';
 import { installShortcuts } from './commands/shortcuts';
 import { trackDocument } from './edit/project-edits';
 import { startPlayer } from './machines/player-service';
+import { startReplaySide } from './replay/start';
 import { useDocumentStore } from './stores/document-store';
 import { connectStores } from './host-sync';
 import './theme/theme.css';
@@ -18,6 +19,7 @@ registerFileCommands();
 registerAppActions();
 installShortcuts();
 startPlayer();
+startReplaySide();
 // A newly opened document starts with an empty undo history.
 useDocumentStore.subscribe((s) => s.doc && trackDocument(s.doc.path, s.doc.name, s.doc.source));
 connectStores(getBridge());

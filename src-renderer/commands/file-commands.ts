@@ -3,6 +3,7 @@ import { getBridge, BridgeError } from '../bridge';
 import { downloadText, downloadUrl, pickTextFile } from '../files/browser-files';
 import { useDocumentStore } from '../stores/document-store';
 import { useUiStore } from '../stores/ui-store';
+import { traceOpened } from '../replay/trace-opened';
 import { registerCommand } from './registry';
 
 const native = () => useUiStore.getState().app?.nativeDialogs === true;
@@ -39,9 +40,9 @@ export const fileCommands = {
     downloadText(out.fileName, out.text);
   },
   async openTrace() {
-    if (native()) return void (await getBridge().request('trace.openDialog', {}));
+    if (native()) return traceOpened(await getBridge().request('trace.openDialog', {}));
     const f = await pickTextFile('.ndjson,.jsonl,application/x-ndjson');
-    if (f) await getBridge().request('trace.openText', f);
+    if (f) traceOpened(await getBridge().request('trace.openText', f));
   },
   async exportTrace() {
     if (native()) return void (await getBridge().request('trace.exportDialog', {}));

@@ -7,6 +7,7 @@ import { playClock } from '../canvas/overlay/play-clock';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { playerMachine } from './player';
+import { replayDrivesClock } from '../replay/playback-loop';
 
 type Control = 'session.run' | 'session.pause' | 'session.step';
 
@@ -33,7 +34,8 @@ export function startPlayer(): () => void {
   const off = useSessionStore.subscribe((s) => {
     const st = s.status;
     if (!st) return;
-    playClock.sync(st.now, st.running, st.speed, performance.now());
+    // A detached replay playhead owns the overlay's clock (see replay/playback-loop.ts).
+    if (!replayDrivesClock()) playClock.sync(st.now, st.running, st.speed, performance.now());
     player.send({ type: 'STATUS', running: st.running, speed: st.speed, now: st.now });
   });
   return off;

@@ -1,8 +1,17 @@
 // Bottom dock: tabs of panels, the event log first. New panels add an entry to PANELS.
 import { useState, type ComponentType } from 'react';
 import { EventLog } from './EventLog';
+import { Breakpoints } from './Breakpoints';
+import { RpcTimeline } from './RpcTimeline';
+import { SequenceView } from './SequenceView';
+import { ReplayBar } from '../replay/ReplayBar';
 
-export const PANELS: { id: string; title: string; component: ComponentType }[] = [{ id: 'event-log', title: 'Event log', component: EventLog }];
+export const PANELS: { id: string; title: string; component: ComponentType }[] = [
+  { id: 'event-log', title: 'Event log', component: EventLog },
+  { id: 'rpc-timeline', title: 'RPC timeline', component: RpcTimeline },
+  { id: 'sequence', title: 'Sequence', component: SequenceView },
+  { id: 'breakpoints', title: 'Breakpoints', component: Breakpoints },
+];
 
 export function BottomPanels() {
   const [active, setActive] = useState(PANELS[0].id);
@@ -10,6 +19,7 @@ export function BottomPanels() {
   const Active = panel.component;
   return (
     <section className="sb-bottom" aria-label="Panels">
+      <ReplayBar />
       <div className="sb-tabs" role="tablist">
         {PANELS.map((p) => (
           <button key={p.id} type="button" role="tab" aria-selected={p.id === active} data-testid={`tab-${p.id}`} onClick={() => setActive(p.id)}>

@@ -86,4 +86,17 @@ describe('EventStreamer', () => {
     expect(s.slice(2, 1, 3).events.map((e) => e.seq)).toEqual([2, 3]);
     expect(s.slice(1, 1, 3).events).toEqual([]);
   });
+  it('never skips the events of an opened trace, however far behind the view is', () => {
+    const events: TraceEvent[] = Array.from({ length: 50_000 }, (_, i) => ({ seq: i + 1, t: i, type: 'send' as const }));
+    const out = sink();
+    const s = new EventStreamer(out.send, { maxLag: 1000, maxBatch: 5000 });
+    s.setSource({ kind: 'trace', name: 'f', header: null, length: () => events.length, slice: (a, b) => events.slice(a, b) }, 1);
+    for (let t = 0; t < 400; t += 20) {
+      s.pump(t);
+      const last = out.batches().at(-1);
+      if (last?.event === 'stream.events') s.ack(1, last.payload.from + last.payload.events.length);
+    }
+    expect(out.sent.some((m) => m.event === 'stream.skipped')).toBe(false);
+    expect(out.batches().reduce((n, b) => n + (b.event === 'stream.events' ? b.payload.events.length : 0), 0)).toBe(50_000);
+  });
 });

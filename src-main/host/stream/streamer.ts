@@ -68,7 +68,8 @@ export class EventStreamer {
     if (!src || now - this.lastSent < this.minIntervalMs || this.inFlight.length >= this.maxInFlight) return;
     const length = src.length();
     if (length <= this.cursor) return;
-    if (length - this.cursor > this.maxLag) {
+    // An opened trace is replayed whole (the playhead needs every event): never skip its events.
+    if (src.kind === 'session' && length - this.cursor > this.maxLag) {
       // Keep the newest maxBatch events; what lies between is announced, not sent.
       const resume = length - this.maxBatch;
       this.send({ event: 'stream.skipped', payload: { streamId: this.streamId, from: this.cursor, to: resume } });
