@@ -1,9 +1,12 @@
 // `npm run bench`: named figures, one per line (`name value unit`), medians of several runs.
 import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
+import { benchReplayFigures } from './replay-figures';
 import { printFigure } from './stats';
 
 const only = process.argv[2];
 if (!only || only === 'engine') for (const f of benchEngine()) printFigure(f);
 // Headless Chromium on the built renderer (builds it when missing).
 if (!only || only === 'canvas') for (const f of await benchCanvas()) printFigure(f);
+// Replay: load 1M events, p95 seek, bytes per event (aims: < 3000 ms, < 16 ms, < 300 bytes).
+if (!only || only === 'replay') for (const f of benchReplayFigures()) printFigure(f);

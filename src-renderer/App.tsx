@@ -10,6 +10,7 @@ import { BottomPanels } from './panels/BottomPanels';
 import { Palette } from './panels/Palette';
 import { RightPanel } from './panels/RightPanel';
 import { useUiStore } from './stores/ui-store';
+import { TourCard } from './tours/TourCard';
 
 export function App() {
   const theme = useUiStore((s) => s.theme);
@@ -23,6 +24,7 @@ export function App() {
       <main className="sb-center">
         <Canvas />
         <Notices />
+        <TourCard />
       </main>
       <RightPanel />
       <BottomPanels />

@@ -5,12 +5,16 @@ import { Breakpoints } from './Breakpoints';
 import { RpcTimeline } from './RpcTimeline';
 import { SequenceView } from './SequenceView';
 import { ReplayBar } from '../replay/ReplayBar';
+import { ToursPanel } from '../tours/ToursPanel';
+import { InterfaceDiagrams } from '../diagrams/InterfaceDiagrams';
 
 export const PANELS: { id: string; title: string; component: ComponentType }[] = [
   { id: 'event-log', title: 'Event log', component: EventLog },
   { id: 'rpc-timeline', title: 'RPC timeline', component: RpcTimeline },
   { id: 'sequence', title: 'Sequence', component: SequenceView },
   { id: 'breakpoints', title: 'Breakpoints', component: Breakpoints },
+  { id: 'tours', title: 'Tours', component: ToursPanel },
+  { id: 'interfaces', title: 'Interfaces', component: InterfaceDiagrams },
 ];
 
 export function BottomPanels() {

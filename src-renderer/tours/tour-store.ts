@@ -1,0 +1,68 @@
+// The running tour: which step is shown, the prediction being asked before the next step, and the
+// learner's score. Showing a step moves the one playhead to its event (so the event log, RPC
+// timeline and sequence view follow) and highlights its nodes on the canvas.
+import { create } from 'zustand';
+import { replayIndex, seek } from '../replay/replay-store';
+import { useCanvasStore } from '../stores/canvas-store';
+import { useDocumentStore } from '../stores/document-store';
+import { TOURS } from './tour-defs';
+import { isCorrect, resolveTour, type PredictOption, type ResolvedStep, type Tour } from './tour-engine';
+
+export interface TourView {
+  tour: Tour | null;
+  steps: ResolvedStep[];
+  /** Index of the step shown (-1 before the first). */
+  at: number;
+  /** Asking before step at + 1: its options and, once answered, the answer. */
+  asking: { options: PredictOption[]; answer: string | null } | null;
+  right: number;
+  asked: number;
+  done: boolean;
+}
+
+const IDLE: TourView = { tour: null, steps: [], at: -1, asking: null, right: 0, asked: 0, done: false };
+export const useTourStore = create<TourView>(() => IDLE);
+
+function show(k: number): void {
+  const s = useTourStore.getState().steps[k];
+  useTourStore.setState({ at: k, asking: null });
+  seek(s.index);
+  useCanvasStore.getState().setSelection(s.step.highlight(s.event));
+}
+
+/** Start a tour on the current trace; returns the missing step's title when the trace lacks it. */
+export function startTour(id: string): string | null {
+  const tour = TOURS.find((t) => t.id === id);
+  if (!tour) return 'unknown tour';
+  const ix = replayIndex();
+  const r = resolveTour(tour, ix.source, (rpc) => ix.rpcCall(rpc)?.endState);
+  if (!r.ok) return r.missing;
+  useTourStore.setState({ ...IDLE, tour, steps: r.steps });
+  show(0);
+  return null;
+}
+
+/** Go on: ask the next step's prediction first when it has one, else show it. */
+export function nextStep(): void {
+  const v = useTourStore.getState();
+  const k = v.at + 1;
+  if (k >= v.steps.length) return void useTourStore.setState({ done: true, asking: null });
+  const s = v.steps[k];
+  if (s.step.predict && !v.asking) {
+    const nodes = useDocumentStore.getState().doc?.project.nodes.map((n) => n.id) ?? [];
+    useTourStore.setState({ asking: { options: s.step.predict.options(s.event, nodes), answer: null } });
+    return;
+  }
+  show(k);
+}
+
+export function answer(label: string): void {
+  const v = useTourStore.getState();
+  if (!v.asking || v.asking.answer !== null) return;
+  const ok = isCorrect(v.asking.options, label);
+  useTourStore.setState({ asking: { ...v.asking, answer: label }, asked: v.asked + 1, right: v.right + (ok ? 1 : 0) });
+}
+
+export function endTour(): void {
+  useTourStore.setState(IDLE);
+}
