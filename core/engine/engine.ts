@@ -586,7 +586,11 @@ export class Engine {
     this.note(sendSeq, { sysId: sys.sysId });
     const r = this.record(T.rpc, apiId, from, owner, event, undefined, sendSeq);
     this.markRpc(r, id, S.requested);
-    if (callback) this.schedule<Timeout>({ t: this.now + timeout * 1000, order: 0, kind: K_TIMEOUT, rpc: id });
+    if (callback) {
+      const deadline = this.now + timeout * 1000;
+      this.rec.deadlines.set(sendSeq - 1, deadline);
+      this.schedule<Timeout>({ t: deadline, order: 0, kind: K_TIMEOUT, rpc: id });
+    }
     if (!owner) {
       const what = api === 'RequestToService' ? `module ${target}` : `service type ${target}`;
       rec.reason = 'no-route';

@@ -190,7 +190,7 @@ export function applyEvent(s: ReplayState, e: TraceEvent, ctx?: ApplyContext): v
             startT: e.t,
             seq: e.seq,
             callbackId: rpc.callbackId,
-            timeoutAt: ctx?.timeoutAt?.(rpc.id),
+            timeoutAt: rpc.deadline ?? ctx?.timeoutAt?.(rpc.id),
           });
         } else {
           advanceRpc(s, rpc.id, rpc.state);

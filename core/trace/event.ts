@@ -31,6 +31,8 @@ export interface RpcRef {
   callbackId?: number;
   /** Requester serverId. */
   requester?: number;
+  /** On a request sent with a callback: the virtual ms at which it times out. */
+  deadline?: number;
 }
 
 export interface TraceEvent {

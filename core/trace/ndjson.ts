@@ -9,7 +9,7 @@ export const EVENT_KEY_ORDER = [
   'targets', 'path', 'ns', 'sys', 'suc', 'at', 'arrive', 'detail',
 ] as const satisfies readonly (keyof TraceEvent)[];
 
-const RPC_KEY_ORDER = ['id', 'state', 'callbackId', 'requester'] as const satisfies readonly (keyof RpcRef)[];
+const RPC_KEY_ORDER = ['id', 'state', 'callbackId', 'requester', 'deadline'] as const satisfies readonly (keyof RpcRef)[];
 const HEADER_KEY_ORDER = ['format', 'version', 'project', 'seed', 'scenario', 'options', 'nodes'] as const satisfies readonly (keyof TraceHeader)[];
 
 type ValueEncoder = (key: string, v: unknown) => string | undefined;

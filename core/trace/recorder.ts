@@ -72,6 +72,8 @@ export class TraceRecorder {
   arrive: Float64Array;
   data: unknown[] = [];
   targets: (Int32Array | undefined)[] = [];
+  /** Request sends with a callback: index → timeout deadline (virtual ms). */
+  readonly deadlines = new Map<number, number>();
   readonly strings = new StringTable();
   /** sys column ids map to "namespace\u0000systemName". */
 
@@ -157,6 +159,8 @@ export class TraceRecorder {
         rpc.callbackId = this.callbackId[i];
         const req = this.nodeServerIds[this.from[i] - 1];
         if (req !== undefined && !Number.isNaN(req)) rpc.requester = req;
+        const deadline = this.deadlines.get(i);
+        if (deadline !== undefined) rpc.deadline = deadline;
       }
       e.rpc = rpc;
     }

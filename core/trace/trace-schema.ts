@@ -12,6 +12,7 @@ export const RpcRefSchema = z.looseObject({
   state: z.enum(RPC_STATES),
   callbackId: int.optional(),
   requester: int.optional(),
+  deadline: z.number().optional(),
 });
 
 export const TraceEventSchema = z.looseObject({

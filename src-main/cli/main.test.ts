@@ -95,7 +95,7 @@ describe('the CLI as a process', () => {
     }
   });
 
-  it('serve starts the web mode through the dynamic import, prints its URL and stops on SIGINT', async () => {
+  it('serve starts the web mode through the dynamic import, prints its URL and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--port', '0', '--no-open', '--project', QUICKSTART], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     // Never leave a server behind, whatever fails below.
     const reap = setTimeout(() => child.kill('SIGKILL'), 15000);
@@ -111,7 +111,7 @@ describe('the CLI as a process', () => {
     const code = await new Promise<number | null>((resolve) => {
       child.removeAllListeners('close');
       child.on('close', resolve);
-      child.kill('SIGINT');
+      child.kill('SIGTERM');
     });
     clearTimeout(reap);
     expect(code).toBe(0);
