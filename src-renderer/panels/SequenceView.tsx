@@ -33,13 +33,13 @@ export function SequenceView() {
   const rowIndexes = useMemo(() => rows.map((r) => ('arrow' in r ? r.arrow.index : r.note.index)), [rows]);
   const current = rowAtPosition(rowIndexes, position);
   const width = model.lifelines.length * LANE + 20;
-  const height = TOP + (rows.length + 1) * ROW;
+  const height = (rows.length + 1) * ROW;
   const x = (lane: number) => 10 + lane * LANE + LANE / 2;
 
   useEffect(() => {
     const el = scroller.current;
     if (!el || current < 0) return;
-    const y = TOP + (current + 1) * ROW;
+    const y = 2 * TOP + (current + 1) * ROW;
     if (y < el.scrollTop + TOP + ROW || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
   }, [current, model]);
 
@@ -53,6 +53,15 @@ export function SequenceView() {
           <button type="button" data-testid="seq-export-mermaid" onClick={exportActions.mermaid}>Export Mermaid</button>
           <button type="button" data-testid="seq-export-svg" onClick={exportActions.svg}>Export SVG</button>
         </div>
+        {/* Lifeline names stay in view while the rows scroll. */}
+        <svg width={width} height={TOP} className="sb-seq__svg sb-seq__names" aria-hidden="true">
+          {model.lifelines.map((l) => (
+            <g key={l.id}>
+              <text x={x(l.lane)} y={14} textAnchor="middle" className="sb-seq__name">{l.id}</text>
+              <text x={x(l.lane)} y={27} textAnchor="middle" className="sb-seq__kind">{l.kind}</text>
+            </g>
+          ))}
+        </svg>
         <svg width={width} height={height} className="sb-seq__svg" role="img" aria-label="Sequence diagram">
           <defs>
             {['point', 'request', 'response', 'drop'].map((k) => (
@@ -63,13 +72,11 @@ export function SequenceView() {
           </defs>
           {model.lifelines.map((l) => (
             <g key={l.id} className={`sb-seq__life k-${l.kind}`} data-node={l.id}>
-              <text x={x(l.lane)} y={14} textAnchor="middle" className="sb-seq__name">{l.id}</text>
-              <text x={x(l.lane)} y={26} textAnchor="middle" className="sb-seq__kind">{l.kind}</text>
-              <line x1={x(l.lane)} y1={TOP} x2={x(l.lane)} y2={height} />
+              <line x1={x(l.lane)} y1={0} x2={x(l.lane)} y2={height} />
             </g>
           ))}
           {rows.map((r, k) => {
-            const y = TOP + (k + 1) * ROW;
+            const y = (k + 1) * ROW;
             const index = 'arrow' in r ? r.arrow.index : r.note.index;
             const cls = k === current ? ' is-current' : index > position ? ' is-future' : '';
             if ('arrow' in r) {
