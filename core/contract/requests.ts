@@ -19,8 +19,12 @@ export const REQUESTS = {
   /** Browser upload (or drop): the text and its file name; the host never sees a path. */
   'project.openText': { params: z.object({ name: fileName, text: fileText }).strict(), result: DocumentState },
   'project.openRecent': { params: z.object({ id }).strict(), result: DocumentState },
-  /** Replace the document with an edited project (validated like a file). */
-  'project.edit': { params: z.object({ project: z.unknown() }).strict(), result: DocumentState },
+  /**
+   * Replace the document with an edited project (validated like a file). `scenario`: the scenario
+   * the session runs after the edit (e.g. one just renamed); absent keeps the current one if it
+   * still exists.
+   */
+  'project.edit': { params: z.object({ project: z.unknown(), scenario: z.string().min(1).max(200).nullable().optional() }).strict(), result: DocumentState },
   /** Write to the document's own path; refused for documents without one. */
   'project.save': { params: none, result: DocumentState },
   'project.saveAsDialog': { params: none, result: DocumentState.nullable() },

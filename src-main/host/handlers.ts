@@ -33,7 +33,7 @@ export const HANDLERS: Handlers = {
     if (!entry) throw new HostError('not-found', 'That recent file is no longer available.');
     return host.openFile(entry.path);
   },
-  'project.edit': (host, p) => host.edit(p.project),
+  'project.edit': (host, p) => host.edit(p.project, p.scenario),
   'project.save': (host) => host.save(),
   'project.saveAsDialog': async (host) => {
     const cur = host.doc.current;

@@ -139,16 +139,22 @@ export class Host {
   }
 
   /**
-   * An edit from the UI. When it changes what the simulation runs on (anything but node positions
-   * and descriptive text), the session restarts on the edited project so Run uses it.
+   * An edit from the UI. When it changes what the session simulates (anything but node positions,
+   * descriptive text and scenarios the session does not run), the session restarts on the edited
+   * project so Run uses it. `scenario`, when given, is what the session runs from now on (a renamed
+   * scenario keeps running under its new name; null runs none).
    */
-  edit(project: unknown): DocumentState {
-    const before = this.doc.current.project;
+  edit(project: unknown, scenario?: string | null): DocumentState {
+    if (typeof scenario === 'string' && !scenarioNames(project).includes(scenario)) {
+      throw new HostError('not-found', `The edited project has no scenario named "${scenario}".`);
+    }
     const s = this.doc.edit(project);
-    if (this.session && simulationKey(before) !== simulationKey(s.project)) {
-      const o = this.session.opts;
-      const scenario = o.scenario !== null && s.project.scenarios.some((x) => x.name === o.scenario) ? o.scenario : null;
-      this.startSession({ scenario, seed: o.seed, record: o.recordTo !== null }, this.session.speed);
+    const session = this.session;
+    if (!session) return s;
+    const o = session.opts;
+    const next = scenario !== undefined ? scenario : o.scenario !== null && s.project.scenarios.some((x) => x.name === o.scenario) ? o.scenario : null;
+    if (next !== o.scenario || simulationKey(session.project, o.scenario) !== simulationKey(s.project, next)) {
+      this.startSession({ scenario: next, seed: o.seed, record: o.recordTo !== null }, session.speed);
     }
     return s;
   }
@@ -305,7 +311,15 @@ export class Host {
   }
 }
 
-/** The parts of a project a simulation depends on (positions and descriptions are only drawn). */
-function simulationKey(p: Project): string {
-  return JSON.stringify({ ...p, name: '', description: '', nodes: p.nodes.map(({ position: _p, ...n }) => n) });
+/**
+ * The parts of a project a session running `scenario` depends on: not positions or descriptions
+ * (only drawn), not the other scenarios (only run when picked).
+ */
+function simulationKey(p: Project, scenario: string | null): string {
+  return JSON.stringify({ ...p, name: '', description: '', nodes: p.nodes.map(({ position: _p, ...n }) => n), scenarios: p.scenarios.filter((x) => x.name === scenario) });
+}
+
+function scenarioNames(project: unknown): string[] {
+  const list = (project as { scenarios?: unknown } | null)?.scenarios;
+  return Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown } | null)?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
 }

@@ -1,5 +1,6 @@
 // The Inspect tab: the selected node's properties (editable, validated inline) and its live state
-// in the session, or the selected connection's latency/jitter/loss.
+// in the session, or the selected connection's latency/jitter/loss; with nothing selected, the
+// project's name and options.
 import { useEffect, useState } from 'react';
 import type { NodeState } from '../../core/engine/types';
 import { getBridge } from '../bridge';
@@ -9,6 +10,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { LinkForm } from './inspector/LinkForm';
 import { NodeForm } from './inspector/NodeForm';
+import { ProjectForm } from './project/ProjectForm';
 
 export function Inspector() {
   const selected = useUiStore((s) => s.selected);
@@ -35,6 +37,7 @@ export function Inspector() {
     const [a, b] = edge.split('|');
     return <LinkForm project={project} a={a} b={b} />;
   }
+  if (project && !spec) return <ProjectForm project={project} />;
   if (!project || !spec) return <p className="sb-muted">Select a node or a connection. Drag a kind from the palette to add one.</p>;
   return (
     <div className="sb-inspect">

@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeSpec, Project } from '../../../core/model/schema';
 import { editProject } from '../../edit/project-edits';
+import { renameIssue, renameNode } from '../../edit/rename';
 import { updateNode } from '../../edit/topology';
+import { useCanvasStore } from '../../stores/canvas-store';
 import { Row, TextInput } from './fields';
 import { issueAt, nodeIssues, parseIntField, parseList } from './node-issues';
 
@@ -44,6 +46,14 @@ export function NodeForm({ project, node }: { project: Project; node: NodeSpec }
       <TextInput testId={`field-${field}`} inputMode="numeric" value={draft[field] === undefined ? '' : String(draft[field])} onChange={(v) => change({ [field]: parseIntField(v) })} onCommit={() => commit()} />
     </Row>
   );
+  const [idText, setIdText] = useState(node.id);
+  useEffect(() => setIdText(node.id), [node.id]);
+  const idError = renameIssue(project, node.id, idText);
+  const rename = async () => {
+    const to = idText;
+    if (to === node.id || renameIssue(project, node.id, to)) return;
+    if (await editProject((p) => renameNode(p, node.id, to))) useCanvasStore.getState().setSelection([to]);
+  };
   const servers = project.nodes.filter((n) => n.kind === 'lobby' || n.kind === 'game');
   const proxies = project.nodes.filter((n) => n.kind === 'proxy');
   const k = node.kind;
@@ -53,6 +63,9 @@ export function NodeForm({ project, node }: { project: Project; node: NodeSpec }
       <div className="sb-form__id">
         <span className={`sb-dot sb-dot--${k}`} /> <b>{node.id}</b> <span className="sb-muted">{k}</span>
       </div>
+      <Row label="id" error={idError} hint="links and scenario steps follow a renamed id">
+        <TextInput testId="field-id" value={node.id} onChange={setIdText} onCommit={() => void rename()} />
+      </Row>
       {text('name', 'name')}
       {k !== 'client' ? int('serverId', 'serverId') : null}
       {k === 'lobby' || k === 'game' || k === 'service' ? text('type', 'type', k === 'service' ? 'the Type RequestToServiceMod addresses' : 'e.g. lobby, battle_game_server_type') : null}

@@ -12,9 +12,15 @@ export interface NodeIssues {
 }
 
 export function nodeIssues(project: Project, index: number, draft: NodeSpec): NodeIssues {
-  const next = { ...project, nodes: project.nodes.map((n, i) => (i === index ? draft : n)) };
+  return scopedIssues({ ...project, nodes: project.nodes.map((n, i) => (i === index ? draft : n)) }, `$.nodes[${index}]`);
+}
+
+/**
+ * Validate a whole (edited) project and keep the issues under `prefix` (e.g. "$.options",
+ * "$.scenarios[1].steps[0]"), keyed by their path inside it; errors elsewhere go to `other`.
+ */
+export function scopedIssues(next: unknown, prefix: string): NodeIssues {
   const r = validateProject(next);
-  const prefix = `$.nodes[${index}]`;
   const errors = new Map<string, string>();
   const warnings = new Map<string, string>();
   const other: string[] = [];
