@@ -23,20 +23,28 @@ function buildRendererIfMissing(): void {
 export async function serveCommand(opts: { port?: number; project?: string; open?: boolean }): Promise<void> {
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be an integer 0..65535, got ${opts.port}`, EXIT_USAGE);
-  buildRendererIfMissing();
-  let web: Awaited<ReturnType<typeof startWebMode>>;
+  // Listen for a stop before anything starts: a Ctrl+C at any moment (even while starting) ends
+  // the server cleanly instead of killing the process mid-start.
+  let stopRequested!: () => void;
+  const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
+  process.once('SIGINT', stopRequested);
+  process.once('SIGTERM', stopRequested);
   try {
-    web = await startWebMode({ staticDir: RENDERER, port, project: opts.project ? path.resolve(opts.project) : undefined });
-  } catch (err) {
-    // A bad project or a taken port is the user's input, not a crash: one message, exit 1.
-    if (err instanceof HostError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError((err as Error).message);
-    throw err;
+    buildRendererIfMissing();
+    let web: Awaited<ReturnType<typeof startWebMode>>;
+    try {
+      web = await startWebMode({ staticDir: RENDERER, port, project: opts.project ? path.resolve(opts.project) : undefined });
+    } catch (err) {
+      // A bad project or a taken port is the user's input, not a crash: one message, exit 1.
+      if (err instanceof HostError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError((err as Error).message);
+      throw err;
+    }
+    process.stdout.write(`${web.server.url}\n`);
+    if (opts.open !== false) openBrowser(web.server.url);
+    await stopped;
+    await web.close();
+  } finally {
+    process.off('SIGINT', stopRequested);
+    process.off('SIGTERM', stopRequested);
   }
-  process.stdout.write(`${web.server.url}\n`);
-  if (opts.open !== false) openBrowser(web.server.url);
-  await new Promise<void>((resolve) => {
-    const stop = () => void web.close().finally(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }
