@@ -1,26 +1,46 @@
 // The topology canvas: React Flow draws structure (nodes, implied edges, links); moving messages
 // are one overlay on top (overlay/MessageOverlay). Dragging, dropping from the palette, deleting
-// and pasting are document edits (undoable); selection is UI state.
+// and pasting are document edits (undoable); selection is UI state. While the replay playhead is
+// shown (detached, or an opened trace), nodes and edges show its state (replay-view.ts); a trace
+// whose project is not the open one is drawn, read-only, on the topology inferred from it.
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../../core/model/schema';
 import { editProject } from '../edit/project-edits';
 import { addNode, newNode } from '../edit/topology';
+import { useReplayStore } from '../replay/replay-store';
+import { getBridge } from '../bridge';
 import { edgeKey, useCanvasStore } from '../stores/canvas-store';
+import { useEventsStore } from '../stores/events-store';
+import { useSessionStore } from '../stores/session-store';
 import { useDocumentStore } from '../stores/document-store';
 import { useUiStore } from '../stores/ui-store';
 import { FindNode } from './FindNode';
 import { toFlowEdges, toFlowNodes, type SwitchboardNode } from './layout';
 import { NODE_TYPES } from './node-types';
+import { nodeViews, withLinkState, withViews } from './replay-view';
+import { useCanvasTopology } from './use-canvas-topology';
 import { MessageOverlay } from './overlay/MessageOverlay';
 import { ThinnedNotice } from './overlay/ThinnedNotice';
 import { useCanvasActions } from './use-canvas-actions';
 
 export const DRAG_KIND = 'application/x-switchboard-kind';
 
+/** Whether the canvas shows the replay playhead's state (the same rule as the overlay's clock). */
+function useShowsPlayhead(): boolean {
+  const detached = useReplayStore((s) => !s.live);
+  const trace = useEventsStore((s) => s.kind === 'trace');
+  return detached || trace;
+}
+
 function Flow() {
-  const project = useDocumentStore((s) => s.doc?.project);
+  const documentProject = useDocumentStore((s) => s.doc?.project);
+  const topology = useCanvasTopology(documentProject);
+  const project = topology.project;
+  const readOnly = topology.source === 'inferred';
+  const showsPlayhead = useShowsPlayhead();
+  const replayState = useReplayStore((s) => s.state);
   const theme = useUiStore((s) => s.theme);
   const selection = useCanvasStore((s) => s.selection);
   const selectedEdge = useCanvasStore((s) => s.edge);
@@ -30,20 +50,34 @@ function Flow() {
   const [nodes, setNodes] = useState<SwitchboardNode[]>([]);
   useCanvasActions();
 
+  const views = useMemo(() => (showsPlayhead && project ? nodeViews(replayState, project.nodes) : null), [showsPlayhead, project, replayState]);
+  const viewsRef = useRef(views);
+  viewsRef.current = views;
+
   useEffect(() => {
     const sel = new Set(useCanvasStore.getState().selection);
-    setNodes(project ? toFlowNodes(project).map((n) => ({ ...n, selected: sel.has(n.id) })) : []);
-  }, [project]);
+    setNodes(project ? withViews(toFlowNodes(project).map((n) => ({ ...n, selected: sel.has(n.id), ...(readOnly ? { draggable: false } : {}) })), viewsRef.current) : []);
+  }, [project, readOnly]);
+  // Another topology (an inferred one, or back to the document): show all of it.
+  useEffect(() => {
+    const timer = setTimeout(() => void flow.fitView({ duration: 200 }), 60);
+    return () => clearTimeout(timer);
+  }, [topology.source, flow]);
+  // The playhead moved: nodes show its state (only nodes whose view changed re-render).
+  useEffect(() => setNodes((ns) => withViews(ns, views)), [views]);
   // Selection made elsewhere (palette, find, event log) shows on the canvas.
   useEffect(() => {
     const sel = new Set(selection);
     setNodes((ns) => (ns.some((n) => !!n.selected !== sel.has(n.id)) ? ns.map((n) => ({ ...n, selected: sel.has(n.id) })) : ns));
   }, [selection]);
 
+  const baseEdges = useMemo(() => (project ? toFlowEdges(project) : []), [project]);
+  const cutLinks = showsPlayhead ? replayState.cutLinks : null;
+  const linkLoss = showsPlayhead ? replayState.linkLoss : null;
   const edges = useMemo(() => {
-    const all = project ? toFlowEdges(project) : [];
+    const all = withLinkState(baseEdges, cutLinks && linkLoss ? { cutLinks, linkLoss } : null);
     return all.map((e) => (selectedEdge === edgeKey(e.source, e.target) ? { ...e, selected: true, className: `${e.className ?? ''} is-selected` } : e));
-  }, [project, selectedEdge]);
+  }, [baseEdges, cutLinks, linkLoss, selectedEdge]);
 
   const onSelectionChange = useCallback(
     ({ nodes: sel }: OnSelectionChangeParams<SwitchboardNode>) => {
@@ -54,13 +88,14 @@ function Flow() {
   );
 
   const onDragStop = (_e: unknown, _node: SwitchboardNode, dragged: SwitchboardNode[]) => {
+    if (readOnly) return;
     const moved = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
     void editProject((p) => ({ ...p, nodes: p.nodes.map((n) => (moved.has(n.id) ? { ...n, position: moved.get(n.id) } : n)) }));
   };
 
   const onDrop = (e: DragEvent) => {
     const kind = e.dataTransfer.getData(DRAG_KIND) as NodeKind;
-    if (!NODE_KINDS.includes(kind)) return;
+    if (!NODE_KINDS.includes(kind) || readOnly) return;
     e.preventDefault();
     const pos = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     void addNodeAt(kind, { x: Math.round(pos.x - 80), y: Math.round(pos.y - 30) });
@@ -86,6 +121,7 @@ function Flow() {
         selectionKeyCode="Shift"
         deleteKeyCode={null}
         nodesConnectable={false}
+        nodesDraggable={!readOnly}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
@@ -95,7 +131,33 @@ function Flow() {
       </ReactFlow>
       <ThinnedNotice />
       <FindNode />
+      {topology.source === 'inferred' ? <InferredNotice nodes={topology.project.nodes.length} missing={topology.missing} /> : null}
       {project && project.nodes.length === 0 ? <div className="sb-canvas__empty">This project has no nodes yet: drag a kind from the palette.</div> : null}
+    </div>
+  );
+}
+
+/** Over a trace drawn on its own inferred topology: say so, and offer the way back to the document. */
+function InferredNotice(props: { nodes: number; missing: string[] }) {
+  const hasSession = useSessionStore((s) => s.status !== null);
+  const name = useEventsStore((s) => s.name);
+  const shown = props.missing.slice(0, 3).join(', ') + (props.missing.length > 3 ? ` and ${props.missing.length - 3} more` : '');
+  const close = () =>
+    getBridge()
+      .request('session.reset', {})
+      .then((s) => useSessionStore.getState().setStatus(s))
+      .catch((err: Error) => useUiStore.getState().notify('error', err.message));
+  return (
+    <div className="sb-topology-notice" role="status" data-testid="topology-inferred" data-nodes={props.nodes}>
+      <span>
+        <strong>Topology inferred from the trace</strong> {name ? `“${name}”` : ''} — {props.nodes} nodes, read-only.{' '}
+        <small title={props.missing.join(', ')}>Not in the open project: {shown}.</small>
+      </span>
+      {hasSession ? (
+        <button type="button" data-testid="btn-close-trace" title="Close the trace and go back to the open project's live session (restarts it)" onClick={() => void close()}>
+          Back to the project
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -3,12 +3,14 @@
 import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import type { NodeKind, NodeSpec, Project } from '../../core/model/schema';
+import type { NodeReplayView } from './replay-view';
 
 export const ROLE_COLUMN: Record<NodeKind, number> = { client: 0, proxy: 1, lobby: 2, game: 2, master: 3, service: 4 };
 export const COLUMN_WIDTH = 300;
 export const ROW_HEIGHT = 110;
 
-export type SwitchboardNodeData = { spec: NodeSpec };
+/** `replay`: the playhead's state of the node, while the playhead (not the live session) is shown. */
+export type SwitchboardNodeData = { spec: NodeSpec; replay?: NodeReplayView };
 export type SwitchboardNode = Node<SwitchboardNodeData, NodeKind>;
 
 export function layoutPositions(nodes: readonly NodeSpec[]): Map<string, { x: number; y: number }> {

@@ -1,20 +1,24 @@
 // Drives replay playback (wall clock × speed) and keeps the canvas overlay's clock on the playhead
 // whenever the playhead, not the live session, is in charge.
 import { playClock } from '../canvas/overlay/play-clock';
+import { useEventsStore } from '../stores/events-store';
 import { useSessionStore } from '../stores/session-store';
 import { playbackTick } from './playback';
 import { replayIndex, seek, sortedHitIndexes, stopOnHit, useReplayStore } from './replay-store';
 
 const TICK_MS = 40;
 
-/** True while the overlay should show the playhead's time rather than the session's. */
+/**
+ * True while the canvas should show the playhead (its time and its state) rather than the live
+ * session: the playhead is detached, or the stream is an opened trace (its "live" end included).
+ */
 export function replayDrivesClock(): boolean {
-  return !useReplayStore.getState().live;
+  return !useReplayStore.getState().live || useEventsStore.getState().kind === 'trace';
 }
 
 function syncClock(): void {
   const v = useReplayStore.getState();
-  if (v.live) {
+  if (!replayDrivesClock()) {
     const st = useSessionStore.getState().status;
     if (st) playClock.sync(st.now, st.running, st.speed, performance.now());
     return;

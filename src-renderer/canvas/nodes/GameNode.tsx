@@ -6,9 +6,10 @@ import { Field, NodeCard } from './NodeCard';
 export function GameNode({ data, selected }: NodeProps<SwitchboardNode>) {
   const s = data.spec;
   return (
-    <NodeCard spec={s} selected={selected}>
+    <NodeCard spec={s} selected={selected} view={data.replay}>
       <Field label="serverId" value={s.serverId} testId={`node-${s.id}-serverId`} />
       <Field label="type" value={s.type} testId={`node-${s.id}-type`} />
+      {data.replay?.players ? <Field label="players" value={data.replay.players.length ? data.replay.players.join(', ') : 'none'} testId={`node-${s.id}-players`} /> : null}
     </NodeCard>
   );
 }

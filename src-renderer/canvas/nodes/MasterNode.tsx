@@ -6,7 +6,7 @@ import { Field, NodeCard } from './NodeCard';
 export function MasterNode({ data, selected }: NodeProps<SwitchboardNode>) {
   const s = data.spec;
   return (
-    <NodeCard spec={s} selected={selected}>
+    <NodeCard spec={s} selected={selected} view={data.replay}>
       <Field label="serverId" value={s.serverId ?? 0} testId={`node-${s.id}-serverId`} />
       <Field label="modules" value={s.moduleNames?.join(', ')} />
     </NodeCard>

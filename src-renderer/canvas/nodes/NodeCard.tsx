@@ -1,18 +1,33 @@
 // The frame every node kind draws: kind badge, name, identity fields, handles left and right.
+// With a replay view (the playhead's state): DOWN when stopped, and a badge with the RPCs the node
+// is waiting on.
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { NodeSpec } from '../../../core/model/schema';
+import type { NodeReplayView } from '../replay-view';
 
-export function NodeCard(props: { spec: NodeSpec; selected: boolean; up?: boolean; children?: ReactNode }) {
-  const { spec } = props;
+export function NodeCard(props: { spec: NodeSpec; selected: boolean; up?: boolean; view?: NodeReplayView; children?: ReactNode }) {
+  const { spec, view } = props;
+  const down = props.up === false || view?.down === true;
   return (
-    <div className={`sb-node sb-node--${spec.kind}${props.selected ? ' is-selected' : ''}${props.up === false ? ' is-down' : ''}`} data-testid={`node-${spec.id}`} data-kind={spec.kind}>
+    <div
+      className={`sb-node sb-node--${spec.kind}${props.selected ? ' is-selected' : ''}${down ? ' is-down' : ''}${view ? ' is-replay' : ''}`}
+      data-testid={`node-${spec.id}`}
+      data-kind={spec.kind}
+      data-down={view ? String(down) : undefined}
+    >
       <Handle type="target" position={Position.Left} />
       <div className="sb-node__head">
         <span className="sb-node__kind" data-testid={`node-${spec.id}-kind`}>
           {spec.kind}
         </span>
         <span className="sb-node__name">{spec.name ?? spec.id}</span>
+        {down && view ? <span className="sb-node__down" data-testid={`node-${spec.id}-down`}>down</span> : null}
+        {view?.pending ? (
+          <span className="sb-node__rpcs" data-testid={`node-${spec.id}-rpcs`} data-count={view.pending.count} data-states={view.pending.states} title={`Waiting on ${view.pending.count} RPC${view.pending.count === 1 ? '' : 's'}:\n${view.pending.detail}`}>
+            ⧗ {view.pending.count} RPC · {view.pending.states}
+          </span>
+        ) : null}
       </div>
       <dl className="sb-node__fields">{props.children}</dl>
       <Handle type="source" position={Position.Right} />

@@ -1,18 +1,23 @@
 // The one overlay for moving messages: a <canvas> over React Flow, painted every animation frame
-// from the trace log at the play clock's time, positioned with React Flow's viewport transform.
+// at the play clock's time, positioned with React Flow's viewport transform. Following a live
+// session it reads the trace log by time; when the replay playhead is in charge (detached, or an
+// opened trace) it draws the playhead's state: its messages in flight and its down nodes.
 // Nothing here sets React state per frame; the "thinned" notice changes only when its text does.
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { replayDrivesClock } from '../../replay/playback-loop';
+import { useReplayStore } from '../../replay/replay-store';
 import { useCanvasStore } from '../../stores/canvas-store';
 import { traceLog } from '../../trace/trace-log';
 import type { SwitchboardNode } from '../layout';
-import { inFlight, markersAt, thin, thinnedText, withLegEnds, type Point } from './flights';
+import { flightsOfState, inFlight, markersAt, thin, thinnedText, toMarker, withLegEnds, type Point } from './flights';
+import { MarkerLife } from './marker-life';
 import { paintDown, paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
 import { playClock } from './play-clock';
 
 /** Beyond this many messages in flight, draw a sample and count the rest per edge. */
 export const MAX_DRAWN = 200;
-/** How long (wall ms) drops, unhandled events and callbacks stay marked. */
+/** How long (wall ms) drops, unhandled events and callbacks stay marked, at any speed. */
 const MARK_WALL_MS = 1500;
 
 export function MessageOverlay() {
@@ -26,6 +31,7 @@ export function MessageOverlay() {
     let raf = 0;
     let accent = '#7c3aed';
     let frames = 0;
+    const life = new MarkerLife({ lifeMs: MARK_WALL_MS });
     const frame = (wall: number) => {
       raf = requestAnimationFrame(frame);
       const dpr = window.devicePixelRatio || 1;
@@ -49,17 +55,19 @@ export function MessageOverlay() {
         cache.set(id, p);
         return p;
       };
-      const flying = inFlight(traceLog, t).map((f) => (f.kind === 'broadcast' ? withLegEnds(f, traceLog.effectsOf(f.seq)) : f));
+      const replay = replayDrivesClock() ? useReplayStore.getState() : null;
+      const flying = (replay ? flightsOfState(replay.state.inFlight.values()) : inFlight(traceLog, t)).map((f) => (f.kind === 'broadcast' ? withLegEnds(f, traceLog.effectsOf(f.seq)) : f));
       const thinned = thin(flying, MAX_DRAWN);
       const drawnLegs = thinned.drawn.reduce((n, f) => n + f.legs.length, 0);
       const sel = useCanvasStore.getState().event;
       const selected = sel === null ? undefined : traceLog.bySeqNo(sel);
-      const down = traceLog.downAt(t);
+      const down = replay ? replay.state.down : traceLog.downAt(t);
       paintDown(ctx, down, center, k);
       if (selected) paintSelection(ctx, selected, center, accent);
       paintHidden(ctx, thinned.hidden, center);
       paintFlights(ctx, thinned.drawn, t, center, drawnLegs <= 24);
-      const markers = markersAt(traceLog.events, t, MARK_WALL_MS * Math.max(playClock.rate, 0.01));
+      const fresh = markersAt(traceLog.events, t, life.admitWindow(playClock.rate), 200, replay ? replay.position : Infinity);
+      const markers = life.update(fresh, t, wall, selected ? toMarker(selected) : null);
       paintMarkers(ctx, markers, center);
       // For tests and curious users: what this frame shows, as attributes (no React).
       canvas.dataset.t = t.toFixed(2);

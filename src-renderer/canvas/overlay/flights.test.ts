@@ -77,3 +77,30 @@ describe('broadcast legs', () => {
     expect(thin([r], 1).drawn[0].legEnds).toHaveLength(1);
   });
 });
+
+describe('messages in flight at a replay playhead', () => {
+  it('are exactly the state’s: sent up to the playhead, not yet reached; a broadcast loses the legs it reached', async () => {
+    const { ReplayIndex } = await import('../../../core/replay/replay-index');
+    const { flightsOfState, markersAt: marks } = await import('./flights');
+    const sim = new Simulation(quickstart, { seed: 1, scenario: 'tour' });
+    sim.runScenario();
+    const events = sim.trace.slice(0) as TraceEvent[];
+    const index = new ReplayIndex(events);
+    const req = events.findIndex((e) => e.type === 'send' && e.rpc?.state === 'requested');
+    const flights = flightsOfState(index.stateAt(req).inFlight.values());
+    const f = flights.find((x) => x.seq === events[req].seq);
+    expect(f).toMatchObject({ kind: 'request', t0: events[req].t, t1: events[req].arrive, legs: [['lobby-4000', 'service-8000']] });
+    // One event earlier the request is not sent yet, even though the clock reads the same time.
+    expect(flightsOfState(index.stateAt(req - 1).inFlight.values()).some((x) => x.seq === events[req].seq)).toBe(false);
+    // A broadcast after its first delivery: only the legs still travelling.
+    const bc = events.findIndex((e) => e.type === 'send' && (e.targets?.length ?? 0) > 1);
+    const first = events.findIndex((e, i) => i > bc && e.type === 'deliver' && e.cause === events[bc].seq);
+    const legs = flightsOfState(index.stateAt(first).inFlight.values()).find((x) => x.seq === events[bc].seq)?.legs ?? [];
+    expect(legs.length).toBe((events[bc].targets?.length ?? 0) - 1);
+    expect(legs.some((l) => l[1] === events[first].to)).toBe(false);
+    // Markers are bounded by the playhead's index.
+    const cbk = events.findIndex((e) => e.type === 'callback');
+    expect(marks(events, events[cbk].t, 10, 200, cbk - 1).some((m) => m.seq === events[cbk].seq)).toBe(false);
+    expect(marks(events, events[cbk].t, 10, 200, cbk).some((m) => m.seq === events[cbk].seq)).toBe(true);
+  });
+});

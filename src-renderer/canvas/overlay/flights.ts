@@ -2,6 +2,7 @@
 // its path, interpolated by time between its send and its arrival), and short-lived markers
 // (drops, unhandled events, callbacks). Pure: the overlay component only paints this.
 import { interfaceSpec } from '../../../core/api/interfaces';
+import type { InFlightMessage } from '../../../core/replay/state';
 import type { TraceEvent } from '../../../core/trace/event';
 
 export type FlightKind = 'point' | 'broadcast' | 'request' | 'response';
@@ -111,6 +112,33 @@ export function inFlight(log: LogView, t: number): Flight[] {
   return out.reverse();
 }
 
+/**
+ * A message the replay state holds in flight (core/replay `InFlightMessage`), as a flight: a
+ * broadcast keeps only the legs to receivers it has not reached yet.
+ */
+export function flightOfMessage(m: InFlightMessage): Flight | null {
+  let legs: string[][] = [];
+  if (m.targets && m.targets.length > 0 && m.from) {
+    const done = new Set(m.done ?? []);
+    legs = m.targets.filter((t) => !done.has(t)).map((t) => [m.from as string, t]);
+  } else if (m.path && m.path.length >= 2) legs = [[...m.path]];
+  else if (m.from && m.to) legs = [[m.from, m.to]];
+  if (legs.length === 0) return null;
+  const shape = m.api ? interfaceSpec(m.api)?.shape : undefined;
+  const kind: FlightKind = shape === 'request' ? 'request' : shape === 'response' ? 'response' : m.broadcast ? 'broadcast' : 'point';
+  return { seq: m.seq, kind, legs, t0: m.t, t1: m.arrive ?? m.t, event: m.event || undefined };
+}
+
+/** What is in flight at a replay playhead: exactly the state's messages, oldest send first. */
+export function flightsOfState(messages: Iterable<InFlightMessage>): Flight[] {
+  const out: Flight[] = [];
+  for (const m of messages) {
+    const f = flightOfMessage(m);
+    if (f) out.push(f);
+  }
+  return out.sort((a, b) => a.seq - b.seq);
+}
+
 export function toMarker(e: TraceEvent): Marker | null {
   if (e.type === 'drop') {
     const node = e.at ?? e.to ?? e.from;
@@ -128,10 +156,13 @@ export function toMarker(e: TraceEvent): Marker | null {
   return null;
 }
 
-/** Markers of events in (t - window, t], at most `max`, newest last. */
-export function markersAt(events: readonly (TraceEvent | undefined)[], t: number, window: number, max = 200): Marker[] {
+/**
+ * Markers of events in (t - window, t], at most `max`, newest last. `lastIndex` bounds the scan to
+ * events up to that index (a replay playhead: later events at the same time have not happened yet).
+ */
+export function markersAt(events: readonly (TraceEvent | undefined)[], t: number, window: number, max = 200, lastIndex = Infinity): Marker[] {
   const out: Marker[] = [];
-  const last = lastAtOrBefore(events.length, (i) => events[i]?.t ?? -Infinity, t);
+  const last = Math.min(lastIndex, lastAtOrBefore(events.length, (i) => events[i]?.t ?? -Infinity, t));
   for (let i = last; i >= 0 && out.length < max; i--) {
     const e = events[i];
     if (!e) continue;
