@@ -22,9 +22,9 @@ function current(): Project | null {
   return useDocumentStore.getState().doc?.project ?? null;
 }
 
-async function send(project: Project): Promise<boolean> {
+async function send(project: Project, scenario?: string | null): Promise<boolean> {
   try {
-    useDocumentStore.getState().setDoc(await getBridge().request('project.edit', { project }));
+    useDocumentStore.getState().setDoc(await getBridge().request('project.edit', scenario === undefined ? { project } : { project, scenario }));
     return true;
   } catch (err) {
     const details = err instanceof BridgeError ? err.issues?.slice(0, 3).map((i) => `${i.path} ${i.message}`) : undefined;
@@ -33,14 +33,17 @@ async function send(project: Project): Promise<boolean> {
   }
 }
 
-/** Apply `change` to the current project as one undoable edit. Resolves false if refused. */
-export async function editProject(change: (p: Project) => Project): Promise<boolean> {
+/**
+ * Apply `change` to the current project as one undoable edit. Resolves false if refused.
+ * `scenario`: the scenario the session runs after it (e.g. the new name of a renamed one).
+ */
+export async function editProject(change: (p: Project) => Project, scenario?: string | null): Promise<boolean> {
   const before = current();
   if (!before) return false;
   const after = change(before);
   if (after === before) return true;
   history.push(before);
-  const ok = await send(after);
+  const ok = await send(after, scenario);
   if (!ok) history.dropLast();
   return ok;
 }

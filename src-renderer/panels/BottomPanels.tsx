@@ -4,12 +4,14 @@ import { EventLog } from './EventLog';
 import { Breakpoints } from './Breakpoints';
 import { RpcTimeline } from './RpcTimeline';
 import { SequenceView } from './SequenceView';
+import { ScenariosPanel } from './scenarios/ScenariosPanel';
 import { ReplayBar } from '../replay/ReplayBar';
 import { ToursPanel } from '../tours/ToursPanel';
 import { InterfaceDiagrams } from '../diagrams/InterfaceDiagrams';
 
 export const PANELS: { id: string; title: string; component: ComponentType }[] = [
   { id: 'event-log', title: 'Event log', component: EventLog },
+  { id: 'scenarios', title: 'Scenarios', component: ScenariosPanel },
   { id: 'rpc-timeline', title: 'RPC timeline', component: RpcTimeline },
   { id: 'sequence', title: 'Sequence', component: SequenceView },
   { id: 'breakpoints', title: 'Breakpoints', component: Breakpoints },

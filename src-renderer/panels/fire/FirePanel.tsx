@@ -6,6 +6,7 @@ import { INTERFACES } from '../../../core/api/interfaces';
 import { getBridge } from '../../bridge';
 import { useCanvasStore } from '../../stores/canvas-store';
 import { useDocumentStore } from '../../stores/document-store';
+import { recordStep } from './record';
 import { useUiStore } from '../../stores/ui-store';
 import { ArgsForm } from './ArgsForm';
 import { fireableFor, initialValues, toArgs, type FieldValues } from './pick-options';
@@ -40,6 +41,7 @@ export function FirePanel() {
     setError(null);
     try {
       const res = await getBridge().request('session.call', { node: node.id, api, args: r.args });
+      if (res.ok) recordStep({ do: 'call', node: node.id, api, args: r.args });
       setResult(res.ok ? { ok: true, text: `sent ${api} (event #${res.seq})`, seq: res.seq } : { ok: false, text: res.error, seq: res.seq });
     } catch (err) {
       setResult({ ok: false, text: err instanceof Error ? err.message : String(err) });

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import type { NodeSpec, Project, ScenarioStep } from '../../../core/model/schema';
 import { getBridge } from '../../bridge';
 import { useUiStore } from '../../stores/ui-store';
-
-type StepInput = ScenarioStep extends infer S ? (S extends ScenarioStep ? Omit<S, 'at'> : never) : never;
+import { recordStep, type StepInput } from './record';
 
 async function apply(step: StepInput): Promise<void> {
   try {
     const r = await getBridge().request('session.apply', { step: { at: 0, ...step } as ScenarioStep });
     if (!r.ok) useUiStore.getState().notify('error', r.error);
+    else recordStep(step);
   } catch (err) {
     useUiStore.getState().notify('error', err instanceof Error ? err.message : String(err));
   }

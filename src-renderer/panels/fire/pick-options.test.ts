@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../../core/model/schema';
 import quickstartJson from '../../../fixtures/projects/quickstart.switchboard.json';
-import { choicesFor, fireableFor, formParams, initialValues, toArgs } from './pick-options';
+import { argsToValues, choicesFor, fireableFor, formParams, initialValues, toArgs } from './pick-options';
 
 const q = Project.parse(quickstartJson);
 const lobby = q.nodes.find((n) => n.id === 'lobby-4000');
@@ -32,5 +32,15 @@ describe('fire panel: choices and typed fields', () => {
     expect(toArgs('RequestToServiceMod', { ...v, args: '[1]' })).toMatchObject({ ok: false, field: 'args' });
     expect(toArgs('NotifyToServerNode', { targetId: '4000.5', eventName: 'E', eventData: '{}' })).toMatchObject({ ok: false, field: 'targetId' });
     expect(toArgs('NotifyToServerNode', { targetId: '', eventName: 'E', eventData: '{}' })).toMatchObject({ ok: false, field: 'targetId', message: 'required' });
+  });
+
+  it('turns stored arguments back into form text, round-tripping through toArgs', () => {
+    const args = { modname: 'idv_service', method: 'M', args: { uid: 1 }, timeout: 0.5 };
+    const v = argsToValues('RequestToServiceMod', args);
+    expect(v).toEqual({ modname: 'idv_service', method: 'M', args: '{"uid":1}', callback: true, timeout: '0.5' });
+    expect(toArgs('RequestToServiceMod', v)).toEqual({ ok: true, args });
+    expect(argsToValues('RequestToServiceMod', { ...args, callback: false }).callback).toBe(false);
+    const n = argsToValues('NotifyToServerNode', { targetId: 4000, eventName: 'E' });
+    expect(n).toMatchObject({ targetId: '4000', eventName: 'E', eventData: '{}' });
   });
 });

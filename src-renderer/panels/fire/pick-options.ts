@@ -98,3 +98,19 @@ export function toArgs(api: ApiName, values: FieldValues): { ok: true; args: Rec
   }
   return { ok: true, args };
 }
+
+/** A call's stored arguments back into form text (the inverse of toArgs, for editing a step). */
+export function argsToValues(api: ApiName, args: Readonly<Record<string, unknown>>): FieldValues {
+  const out = initialValues(api);
+  for (const p of formParams(api)) {
+    if (!(p.name in args)) {
+      if (p.type !== 'callback' && p.optional && p.default === undefined) out[p.name] = '';
+      continue;
+    }
+    const v = args[p.name];
+    if (p.type === 'callback') out[p.name] = v !== false;
+    else if (typeof v === 'string') out[p.name] = v;
+    else out[p.name] = JSON.stringify(v);
+  }
+  return out;
+}
