@@ -66,7 +66,8 @@ export function MessageOverlay() {
       if (selected) paintSelection(ctx, selected, center, accent);
       paintHidden(ctx, thinned.hidden, center);
       paintFlights(ctx, thinned.drawn, t, center, drawnLegs <= 24);
-      const fresh = markersAt(traceLog.events, t, life.admitWindow(playClock.rate), 200, replay ? replay.position : Infinity);
+      // Admitted near where the clock is going (not along an eased jump), shown once it passes them.
+      const fresh = markersAt(traceLog.events, playClock.target(wall), life.admitWindow(playClock.rate), 200, replay ? replay.position : Infinity);
       const markers = life.update(fresh, t, wall, selected ? toMarker(selected) : null);
       paintMarkers(ctx, markers, center);
       // For tests and curious users: what this frame shows, as attributes (no React).

@@ -52,3 +52,17 @@ describe('marker lifetime (wall clock, any speed)', () => {
     expect(life.update([], 50, 10_002, m)).toEqual([]); // not yet happened
   });
 });
+
+describe('marker lifetime across an eased jump', () => {
+  it('does not pop the markers the easing passes; the one at the target shows when the clock gets there', () => {
+    const life = new MarkerLife({ lifeMs: 1500 });
+    const events: TraceEvent[] = [{ seq: 1, t: 1000, type: 'callback', to: 'a', suc: true }, { seq: 2, t: 3200, type: 'drop', to: 'b', reason: 'lost' }];
+    const target = 3200;
+    const fresh = markersAt(events, target, life.admitWindow(1));
+    const seen: number[][] = [];
+    for (const [t, wall] of [[0, 0], [1000, 16], [2500, 32], [3199, 48], [3200, 64]] as const) seen.push(life.update(fresh, t, wall).map((m) => m.seq));
+    expect(seen).toEqual([[], [], [], [], [2]]);
+    expect(life.update(fresh, 3200, 64 + 1499)).toHaveLength(1);
+    expect(life.update(fresh, 3200, 64 + 1500)).toHaveLength(0);
+  });
+});

@@ -1,8 +1,9 @@
 // How long a marker (drop ✕, unhandled ?, callback ✓, timeout !) stays on the overlay, in wall
 // time: it appears when the clock passes its event and goes after `lifeMs` wall ms, whatever the
 // speed (a virtual-time window scaled by speed kept them ~24 virtual s at 16×, and for ever while
-// paused at that speed). Only markers the clock has just passed are admitted, so a seek or a jump
-// does not pop up every marker behind it. The marker of the pinned event (the playhead's, or the
+// paused at that speed). Only markers just behind where the clock is going are admitted (pass
+// them from the clock's target, not its eased value), so a seek or a jump does not pop up every
+// marker it passes; an admitted marker shows once the eased clock reaches it. The marker of the pinned event (the playhead's, or the
 // one selected) stays while it is pinned. Pure (wall time is passed in).
 import type { Marker } from './flights';
 
@@ -34,7 +35,8 @@ export class MarkerLife {
 
   /**
    * Markers to draw at virtual time `t`, wall time `wall`. `fresh`: markers of events in
-   * (t - admitWindow, t]; `pinned`: the seq whose marker stays regardless of age.
+   * (target - admitWindow, target] where target is where the clock is heading (t itself when it
+   * is not easing); `pinned`: the marker that stays regardless of age.
    */
   update(fresh: readonly Marker[], t: number, wall: number, pinned?: Marker | null): Marker[] {
     const admitted = new Set<number>();
