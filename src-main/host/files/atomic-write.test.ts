@@ -36,10 +36,16 @@ describe('a save killed with SIGKILL', () => {
     const target = path.join(dir, 'big.switchboard.json');
     await writeProjectFile(target, { ...emptyProject('v0'), description: 'original' });
     let tornTemps = 0;
-    for (const delayMs of [5, 20, 45, 80]) {
+    // 'temp' kills the moment a temp file exists (surely mid-save); the delays land anywhere.
+    for (const moment of ['temp', 5, 20, 45, 80] as const) {
       const child = spawnTs(path.join(REPO, 'src-main/host/test-support/save-loop.ts'), [target]);
       await waitForLine(child, /saving 2\n/);
-      await new Promise((r) => setTimeout(r, delayMs));
+      if (moment === 'temp') {
+        const deadline = Date.now() + 20_000;
+        while (!fs.readdirSync(dir).some((n) => n.includes('.sbtmp-')) && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+      } else {
+        await new Promise((r) => setTimeout(r, moment));
+      }
       child.kill('SIGKILL');
       await exited(child);
       // The file is always one whole version: valid, with an untorn description.
