@@ -88,6 +88,9 @@ describe('editor in Chromium', () => {
     await expect.poll(async () => page.getByTestId('link-form').textContent()).not.toMatch(/must be/);
     await latency.press('Enter');
     await expect.poll(() => host.doc.current.project.links.find((l) => l.a === 'lobby-4000' && l.b === 'service-8000')?.latencyMs).toBe(40);
+    // A click on the empty canvas leaves the connection: the inspector shows the project again.
+    await page.getByTestId('canvas').click({ position: { x: 300, y: 12 } });
+    await page.getByTestId('project-form').waitFor();
   });
 
   it('adds a scenario, gives it a typed step and runs it', async () => {

@@ -24,6 +24,7 @@ import { useCanvasTopology } from './use-canvas-topology';
 import { MessageOverlay } from './overlay/MessageOverlay';
 import { ThinnedNotice } from './overlay/ThinnedNotice';
 import { useCanvasActions } from './use-canvas-actions';
+import { FIT_VIEW } from './view';
 
 export const DRAG_KIND = 'application/x-switchboard-kind';
 
@@ -60,7 +61,7 @@ function Flow() {
   }, [project, readOnly]);
   // Another topology (an inferred one, or back to the document): show all of it.
   useEffect(() => {
-    const timer = setTimeout(() => void flow.fitView({ duration: 200 }), 60);
+    const timer = setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }), 60);
     return () => clearTimeout(timer);
   }, [topology.source, flow]);
   // The playhead moved: nodes show its state (only nodes whose view changed re-render).
@@ -109,6 +110,7 @@ function Flow() {
         nodeTypes={NODE_TYPES}
         colorMode={theme}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={3}
         onlyRenderVisibleElements
@@ -116,7 +118,7 @@ function Flow() {
         onNodeDragStop={onDragStop}
         onSelectionChange={onSelectionChange}
         onEdgeClick={(_e, edge) => selectEdge(edge.source, edge.target)}
-        onPaneClick={() => setSelection([])}
+        onPaneClick={() => useCanvasStore.getState().clearSelection()}
         multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         selectionKeyCode="Shift"
         deleteKeyCode={null}
@@ -126,7 +128,7 @@ function Flow() {
       >
         <Background />
         <MiniMap pannable zoomable nodeStrokeWidth={3} className="sb-minimap" style={{ width: 150, height: 96 }} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MessageOverlay />
       </ReactFlow>
       <ThinnedNotice />

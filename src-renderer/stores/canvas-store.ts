@@ -17,6 +17,8 @@ interface CanvasStore {
   /** "showing 200 of 1,534 messages" when the overlay thins out, else ''. */
   thinned: string;
   setSelection(ids: string[]): void;
+  /** A click on the empty canvas: no node, no connection (the inspector shows the project). */
+  clearSelection(): void;
   selectEdge(a: string, b: string): void;
   selectEvent(seq: number | null): void;
   setPaletteOpen(open: boolean): void;
@@ -37,6 +39,10 @@ export const useCanvasStore = create<CanvasStore>((set) => ({
   setSelection: (ids) => {
     useUiStore.getState().select(ids[0] ?? null);
     set((s) => (sameIds(s.selection, ids) ? { edge: ids.length ? null : s.edge } : { selection: ids, edge: ids.length ? null : s.edge }));
+  },
+  clearSelection: () => {
+    useUiStore.getState().select(null);
+    set((s) => (s.selection.length === 0 && s.edge === null ? s : { selection: [], edge: null }));
   },
   selectEdge: (a, b) => {
     useUiStore.getState().select(null);

@@ -42,7 +42,9 @@ export function paintFlights(ctx: CanvasRenderingContext2D, flights: readonly Fl
       arrowHead(ctx, prev, at, thick ? 11 : 8);
       lead ??= at;
     }
-    if (labels && lead && f.event) label(ctx, f.event, lead.x + 8, lead.y - 10, COLORS[f.kind], lead.x - 8);
+    // Below-right of the head: a card's name is on its top line, so a message arriving at (or
+    // leaving) a node's centre does not hide which node it is.
+    if (labels && lead && f.event) label(ctx, f.event, lead.x + 8, lead.y + 20, COLORS[f.kind], lead.x - 8);
   }
   ctx.globalAlpha = 1;
 }

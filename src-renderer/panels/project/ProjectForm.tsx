@@ -7,6 +7,7 @@ import { editProject } from '../../edit/project-edits';
 import { Row, TextInput } from '../inspector/fields';
 import { issueAt } from '../inspector/node-issues';
 import { OPTION_FIELDS, optionIssues, parseNumber } from './options';
+import './project.css';
 
 export function ProjectForm({ project }: { project: Project }) {
   const [draft, setDraft] = useState<Record<string, unknown>>(project.options);
@@ -45,7 +46,7 @@ export function ProjectForm({ project }: { project: Project }) {
         const testId = `option-${f.key}`;
         let input;
         if (f.input === 'checkbox') {
-          input = <input type="checkbox" data-testid={testId} checked={v === true} onChange={(e) => (change(f.key, e.target.checked), commit())} />;
+          input = <input type="checkbox" className="sb-check" data-testid={testId} checked={v === true} onChange={(e) => (change(f.key, e.target.checked), commit())} />;
         } else if (f.input === 'select') {
           input = (
             <select data-testid={testId} value={String(v)} onChange={(e) => (change(f.key, e.target.value), commit())}>
