@@ -59,8 +59,12 @@ function Flow() {
     const sel = new Set(useCanvasStore.getState().selection);
     setNodes(project ? withViews(toFlowNodes(project).map((n) => ({ ...n, selected: sel.has(n.id), ...(readOnly ? { draggable: false } : {}) })), viewsRef.current) : []);
   }, [project, readOnly]);
-  // Another topology (an inferred one, or back to the document): show all of it.
+  // Another topology (an inferred one, or back to the document): show all of it. Not on mount
+  // (React Flow's fitView does that) and not on edits (the view stays where the user put it).
+  const shownSource = useRef(topology.source);
   useEffect(() => {
+    if (shownSource.current === topology.source) return;
+    shownSource.current = topology.source;
     const timer = setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }), 60);
     return () => clearTimeout(timer);
   }, [topology.source, flow]);

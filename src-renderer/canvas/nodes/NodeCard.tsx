@@ -23,13 +23,20 @@ export function NodeCard(props: { spec: NodeSpec; selected: boolean; up?: boolea
         </span>
         <span className="sb-node__name">{spec.name ?? spec.id}</span>
         {down && view ? <span className="sb-node__down" data-testid={`node-${spec.id}-down`}>down</span> : null}
-        {view?.pending ? (
-          <span className="sb-node__rpcs" data-testid={`node-${spec.id}-rpcs`} data-count={view.pending.count} data-states={view.pending.states} title={`Waiting on ${view.pending.count} RPC${view.pending.count === 1 ? '' : 's'}:\n${view.pending.detail}`}>
-            ⧗ {view.pending.count} RPC · {view.pending.states}
-          </span>
-        ) : null}
       </div>
-      <dl className="sb-node__fields">{props.children}</dl>
+      <dl className="sb-node__fields">
+        {props.children}
+        {view?.pending ? (
+          <>
+            <dt>waits on</dt>
+            <dd>
+              <span className="sb-node__rpcs" data-testid={`node-${spec.id}-rpcs`} data-count={view.pending.count} data-states={view.pending.states} title={`Waiting on ${view.pending.count} RPC${view.pending.count === 1 ? '' : 's'}:\n${view.pending.detail}`}>
+                ⧗ {view.pending.count} RPC · {view.pending.states}
+              </span>
+            </dd>
+          </>
+        ) : null}
+      </dl>
       <Handle type="source" position={Position.Right} />
     </div>
   );

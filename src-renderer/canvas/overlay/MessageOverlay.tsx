@@ -62,7 +62,11 @@ export function MessageOverlay() {
       const sel = useCanvasStore.getState().event;
       const selected = sel === null ? undefined : traceLog.bySeqNo(sel);
       const down = replay ? replay.state.down : traceLog.downAt(t);
-      paintDown(ctx, down, center, k);
+      const size = (id: string) => {
+        const n = nodeLookup.get(id);
+        return n?.measured.width && n.measured.height ? { w: n.measured.width, h: n.measured.height } : undefined;
+      };
+      paintDown(ctx, down, center, k, size);
       if (selected) paintSelection(ctx, selected, center, accent);
       paintHidden(ctx, thinned.hidden, center);
       paintFlights(ctx, thinned.drawn, t, center, drawnLegs <= 24);

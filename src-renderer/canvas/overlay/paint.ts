@@ -153,12 +153,14 @@ export function paintSelection(ctx: CanvasRenderingContext2D, e: TraceEvent, cen
 }
 
 /** Nodes that are down (stopped): a grey veil and the word DOWN over their card. */
-export function paintDown(ctx: CanvasRenderingContext2D, ids: Iterable<string>, center: Center, zoom: number): void {
+export function paintDown(ctx: CanvasRenderingContext2D, ids: Iterable<string>, center: Center, zoom: number, size?: (id: string) => { w: number; h: number } | undefined): void {
   for (const id of ids) {
     const c = center(id);
     if (!c) continue;
-    const w = 170 * zoom;
-    const h = 66 * zoom;
+    // The card's measured size when known (cards grow with their fields).
+    const s = size?.(id);
+    const w = (s?.w ?? 170) * zoom;
+    const h = (s?.h ?? 66) * zoom;
     ctx.fillStyle = 'rgba(100,116,139,0.45)';
     ctx.fillRect(c.x - w / 2, c.y - h / 2, w, h);
     ctx.font = 'bold 12px system-ui, sans-serif';
