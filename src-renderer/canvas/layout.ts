@@ -7,8 +7,7 @@ import type { NodeReplayView } from './replay-view';
 
 export const ROLE_COLUMN: Record<NodeKind, number> = { client: 0, proxy: 1, lobby: 2, game: 2, master: 3, service: 4 };
 export const COLUMN_WIDTH = 300;
-// Tall enough for a lobby card with its replay rows (players, RPCs waited on).
-export const ROW_HEIGHT = 132;
+export const ROW_HEIGHT = 110;
 
 /** `replay`: the playhead's state of the node, while the playhead (not the live session) is shown. */
 export type SwitchboardNodeData = { spec: NodeSpec; replay?: NodeReplayView };

@@ -24,19 +24,13 @@ export function NodeCard(props: { spec: NodeSpec; selected: boolean; up?: boolea
         <span className="sb-node__name">{spec.name ?? spec.id}</span>
         {down && view ? <span className="sb-node__down" data-testid={`node-${spec.id}-down`}>down</span> : null}
       </div>
-      <dl className="sb-node__fields">
-        {props.children}
-        {view?.pending ? (
-          <>
-            <dt>waits on</dt>
-            <dd>
-              <span className="sb-node__rpcs" data-testid={`node-${spec.id}-rpcs`} data-count={view.pending.count} data-states={view.pending.states} title={`Waiting on ${view.pending.count} RPC${view.pending.count === 1 ? '' : 's'}:\n${view.pending.detail}`}>
-                ⧗ {view.pending.count} RPC · {view.pending.states}
-              </span>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <dl className="sb-node__fields">{props.children}</dl>
+      {view?.pending ? (
+        // A corner badge: it neither widens nor lengthens the card (the layout's rows stay clear).
+        <span className="sb-node__rpcs" data-testid={`node-${spec.id}-rpcs`} data-count={view.pending.count} data-states={view.pending.states} title={`Waiting on ${view.pending.count} RPC${view.pending.count === 1 ? '' : 's'}:\n${view.pending.detail}`}>
+          {view.pending.count} RPC · {view.pending.states}
+        </span>
+      ) : null}
       <Handle type="source" position={Position.Right} />
     </div>
   );
