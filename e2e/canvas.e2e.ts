@@ -3,37 +3,25 @@
 // request travel, the response come back and the callback land in the event log; fire
 // BroadcastToService and see one thick fan-out to every service; stop a service and see a request
 // time out. Each step leaves a screenshot in test-output/canvas-*.png.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../src-main/host/host';
-import { startWebMode } from '../src-main/web/web-mode';
-import { launchBrowser, screenshot, type Browser } from './support/browser';
+import { openQuietQuickstart, type QuietApp } from './support/app';
+import { screenshot, type Browser } from './support/browser';
 
 type Overlay = { dataset: Record<string, string | undefined> };
 type PageGlobal = { document: { querySelector(s: string): unknown } };
 
-let web: Awaited<ReturnType<typeof startWebMode>>;
+let app: QuietApp;
 let browser: Browser;
 let host: Host;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-canvas-e2e-'));
-  // The quickstart without its tour: only what this user fires happens.
-  const project = JSON.parse(fs.readFileSync('fixtures/projects/quickstart.switchboard.json', 'utf8')) as Record<string, unknown>;
-  const file = path.join(dir, 'quickstart.switchboard.json');
-  fs.writeFileSync(file, JSON.stringify({ ...project, scenarios: [] }));
-  web = await startWebMode({ staticDir: 'out/renderer', project: file, configDir: path.join(dir, 'config') });
-  host = web.host;
-  browser = await launchBrowser();
-  await browser.page.goto(web.server.url);
-  await browser.page.getByTestId('node-master').waitFor({ timeout: 15000 });
+  app = await openQuietQuickstart('sb-canvas-e2e-');
+  ({ browser, host } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await app?.close();
 });
 
 /** Overlay attributes, read in the page (a function: the CSP forbids eval). */

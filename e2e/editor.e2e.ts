@@ -2,33 +2,22 @@
 // message take the new time; type a bad connection latency and see the message at once; add a
 // scenario, give it a step with typed fields, run it; record what the fire panel sends as steps;
 // rename a node id and see its references follow. Screenshots in test-output/editor-*.png.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../src-main/host/host';
-import { startWebMode } from '../src-main/web/web-mode';
-import { launchBrowser, screenshot, type Browser } from './support/browser';
+import { openQuietQuickstart, type QuietApp } from './support/app';
+import { screenshot, type Browser } from './support/browser';
 
-let web: Awaited<ReturnType<typeof startWebMode>>;
+let app: QuietApp;
 let browser: Browser;
 let host: Host;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-editor-e2e-'));
-  const project = JSON.parse(fs.readFileSync('fixtures/projects/quickstart.switchboard.json', 'utf8')) as Record<string, unknown>;
-  const file = path.join(dir, 'quickstart.switchboard.json');
-  fs.writeFileSync(file, JSON.stringify({ ...project, scenarios: [] }));
-  web = await startWebMode({ staticDir: 'out/renderer', project: file, configDir: path.join(dir, 'config') });
-  host = web.host;
-  browser = await launchBrowser();
-  await browser.page.goto(web.server.url);
-  await browser.page.getByTestId('node-master').waitFor({ timeout: 15000 });
+  app = await openQuietQuickstart('sb-editor-e2e-');
+  ({ browser, host } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await app?.close();
 });
 
 const trace = () => host.session!.sim.trace.slice(0);

@@ -1,22 +1,19 @@
 // The RPC tour as a new user follows it in Chromium: start it, let the app run the quickstart tour
 // scenario, predict every hop (one wrong guess on purpose), and reach the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type Browser } from './support/browser';
-import { serve, type Served } from './support/serve';
+import { openServed } from './support/app';
+import { screenshot, type Browser } from './support/browser';
 
-let served: Served;
+let app: Awaited<ReturnType<typeof openServed>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  served = await serve();
-  browser = await launchBrowser();
-  await browser.page.goto(served.url);
-  await browser.page.getByTestId('node-lobby-4000').waitFor({ timeout: 15000 });
+  app = await openServed();
+  ({ browser } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await app?.close();
 });
 
 // The right answer to each prediction of the RPC tour, by the step it leads to.

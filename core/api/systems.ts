@@ -56,85 +56,62 @@ export class ClientSystem extends SystemBase {
   }
 }
 
+/**
+ * What lobby/game, master and service systems share: notify one service, broadcast to every
+ * service, and make RPC requests. Not exported as a node kind of its own.
+ */
+abstract class RequestingSystem extends SystemBase {
+  NotifyToServiceNode(targetId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
+  }
+  BroadcastToService(eventName: string, eventData: Dict): void {
+    this.call('BroadcastToService', [eventName, eventData]);
+  }
+  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
+  }
+  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
+    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
+  }
+}
+
+/** Master and service systems also answer RPCs and reach lobby/game servers by id. */
+abstract class AnsweringSystem extends RequestingSystem {
+  NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
+    this.call('NotifyToServerNode', [targetId, eventName, eventData]);
+  }
+  RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
+    this.call('RegisterRpcMethod', [module, event, func]);
+  }
+  ResponseToServer(serverId: number, callbackId: number, eventData: Dict): void {
+    this.call('ResponseToServer', [serverId, callbackId, eventData]);
+  }
+}
+
 /** lobby and game servers. */
-export class ServerSystem extends SystemBase {
+export class ServerSystem extends RequestingSystem {
   NotifyToClient(targetId: string, eventName: string, eventData: Dict): void {
     this.call('NotifyToClient', [targetId, eventName, eventData]);
   }
   NotifyToMaster(eventName: string, eventData: Dict): void {
     this.call('NotifyToMaster', [eventName, eventData]);
   }
-  NotifyToServiceNode(serverId: number, eventName: string, eventData: Dict): void {
-    this.call('NotifyToServiceNode', [serverId, eventName, eventData]);
-  }
-  BroadcastToService(eventName: string, eventData: Dict): void {
-    this.call('BroadcastToService', [eventName, eventData]);
-  }
-  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
-  }
-  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
-  }
 }
 
-export class MasterSystem extends SystemBase {
-  NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
-    this.call('NotifyToServerNode', [targetId, eventName, eventData]);
-  }
-  NotifyToServiceNode(targetId: number, eventName: string, eventData: Dict): void {
-    this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
-  }
-  BroadcastToService(eventName: string, eventData: Dict): void {
-    this.call('BroadcastToService', [eventName, eventData]);
-  }
-  RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
-    this.call('RegisterRpcMethod', [module, event, func]);
-  }
-  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
-  }
-  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
-  }
-  ResponseToServer(serverId: number, callbackId: number, eventData: Dict): void {
-    this.call('ResponseToServer', [serverId, callbackId, eventData]);
-  }
-}
+export class MasterSystem extends AnsweringSystem {}
 
-export class ServiceSystem extends SystemBase {
+export class ServiceSystem extends AnsweringSystem {
   NotifyToMaster(eventName: string, eventData: Dict): void {
     this.call('NotifyToMaster', [eventName, eventData]);
-  }
-  NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
-    this.call('NotifyToServerNode', [targetId, eventName, eventData]);
   }
   BroadcastToServerByType(serverType: string, eventName: string, eventData: Dict): void {
     this.call('BroadcastToServerByType', [serverType, eventName, eventData]);
   }
-  NotifyToServiceNode(targetId: number, eventName: string, eventData: Dict): void {
-    this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
-  }
-  BroadcastToService(eventName: string, eventData: Dict): void {
-    this.call('BroadcastToService', [eventName, eventData]);
-  }
   RemoteNotifyToClient(uid: number, proxyId: number, eventName: string, eventData: Dict): void {
     this.call('RemoteNotifyToClient', [uid, proxyId, eventName, eventData]);
   }
-  RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
-    this.call('RegisterRpcMethod', [module, event, func]);
-  }
   RegisterRpcMethodForMod(method: string, func: RpcMethod): void {
     this.call('RegisterRpcMethodForMod', [method, func]);
-  }
-  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
-  }
-  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
-  }
-  ResponseToServer(serverId: number, callbackId: number, eventData: Dict): void {
-    this.call('ResponseToServer', [serverId, callbackId, eventData]);
   }
 }
 

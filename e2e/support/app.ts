@@ -1,0 +1,57 @@
+// The two ways the browser tests start the app, each opened in Chromium and waited for:
+// - openServed: the real `switchboard serve` child process on the quickstart project;
+// - openQuietQuickstart: web mode in-process on a copy of the quickstart without its scenarios,
+//   so only what the test fires happens, with the host at hand for exact assertions.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Host } from '../../src-main/host/host';
+import { startWebMode } from '../../src-main/web/web-mode';
+import { launchBrowser, type Browser } from './browser';
+import { QUICKSTART, serve, type Served } from './serve';
+
+async function openIn(url: string, readyTestId: string): Promise<Browser> {
+  const browser = await launchBrowser();
+  await browser.page.goto(url);
+  await browser.page.getByTestId(readyTestId).waitFor({ timeout: 15000 });
+  return browser;
+}
+
+export async function openServed(readyTestId = 'node-lobby-4000'): Promise<{ served: Served; browser: Browser; close(): Promise<void> }> {
+  const served = await serve();
+  const browser = await openIn(served.url, readyTestId);
+  return {
+    served,
+    browser,
+    async close() {
+      await browser.close();
+      await served.stop();
+    },
+  };
+}
+
+export interface QuietApp {
+  web: Awaited<ReturnType<typeof startWebMode>>;
+  host: Host;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openQuietQuickstart(prefix: string): Promise<QuietApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const project = JSON.parse(fs.readFileSync(QUICKSTART, 'utf8')) as Record<string, unknown>;
+  const file = path.join(dir, 'quickstart.switchboard.json');
+  fs.writeFileSync(file, JSON.stringify({ ...project, scenarios: [] }));
+  const web = await startWebMode({ staticDir: 'out/renderer', project: file, configDir: path.join(dir, 'config') });
+  const browser = await openIn(web.server.url, 'node-master');
+  return {
+    web,
+    host: web.host,
+    browser,
+    async close() {
+      await browser.close();
+      await web.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
