@@ -41,7 +41,10 @@ function copyValue(v: unknown, path: string, depth: number): unknown {
       if (proto !== Object.prototype && proto !== null) throw new UnsendableValueError(path, describe(v));
       const out: Record<string, unknown> = {};
       for (const k in v as Record<string, unknown>) {
-        out[k] = copyValue((v as Record<string, unknown>)[k], `${path}.${k}`, depth + 1);
+        const c = copyValue((v as Record<string, unknown>)[k], `${path}.${k}`, depth + 1);
+        // A "__proto__" key (JSON.parse makes it an own property) must stay data, not a prototype.
+        if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
       }
       return out;
     }
