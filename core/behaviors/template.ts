@@ -26,7 +26,12 @@ export function resolveTemplate(t: unknown, ctx: TemplateContext): unknown {
   if (Array.isArray(t)) return t.map((x) => resolveTemplate(x, ctx));
   if (t !== null && typeof t === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(t)) out[k] = resolveTemplate(v, ctx);
+    for (const [k, v] of Object.entries(t)) {
+      const r = resolveTemplate(v, ctx);
+      // "__proto__" from a JSON file is a key like any other, never a prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: r, enumerable: true, writable: true, configurable: true });
+      else out[k] = r;
+    }
     return out;
   }
   return t;
