@@ -21,8 +21,10 @@ type PageGlobal = { document: { querySelector(s: string): { getAttribute(n: stri
 const waitAttr = (selector: string, name: string, value: string) =>
   browser.page.waitForFunction(([s, n, v]) => (globalThis as unknown as PageGlobal).document.querySelector(s)?.getAttribute(n) === v, [selector, name, value] as const, { timeout: 15000 });
 
+let dir = '';
+
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-replay-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-replay-'));
   const out = path.join(dir, 'quickstart.ndjson');
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src-main/cli/main.ts'), 'run', QUICKSTART, '--out', out], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`switchboard run failed: ${r.stderr}`);
@@ -40,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('replaying a recorded trace', () => {

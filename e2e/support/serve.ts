@@ -57,5 +57,9 @@ export async function serve(args: string[] = ['--project', QUICKSTART]): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
-  return { url, origin: new URL(url).origin, child, configDir, stop: () => stopChild(child) };
+  const stop = async () => {
+    await stopChild(child);
+    fs.rmSync(configDir, { recursive: true, force: true });
+  };
+  return { url, origin: new URL(url).origin, child, configDir, stop };
 }

@@ -4,12 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const QUICKSTART = path.join(REPO, 'fixtures/projects/quickstart.switchboard.json');
 
+const made: string[] = [];
+// Vitest loads this module once per test file: the dirs a file made go when its tests are done.
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp dir, removed after the test file's tests (tests leave no litter in /tmp). */
 export function tempDir(prefix = 'sb-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export function quickstartText(): string {
