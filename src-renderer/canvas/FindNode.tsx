@@ -2,6 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCanvasStore } from '../stores/canvas-store';
+import { handleListKey } from '../chrome/list-keys';
 import { useDocumentStore } from '../stores/document-store';
 import { searchNodes } from './search';
 
@@ -36,12 +37,7 @@ export function FindNode() {
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setOpen(false);
-          else if (e.key === 'ArrowDown') setActive((a) => Math.min(hits.length - 1, a + 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-          else if (e.key === 'Enter' && hits[active]) go(hits[active].id);
-          else return;
-          e.preventDefault();
+          if (handleListKey(e.key, { count: hits.length, active, setActive, pick: (i) => go(hits[i].id), close: () => setOpen(false) })) e.preventDefault();
         }}
       />
       <ul>

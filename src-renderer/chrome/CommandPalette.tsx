@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { listActions, onActionsChanged, runCommand } from '../commands/registry';
 import { useCanvasStore } from '../stores/canvas-store';
+import { handleListKey } from './list-keys';
 
 let version = 0;
 const subscribe = (cb: () => void) =>
@@ -45,12 +46,7 @@ export function CommandPalette() {
             setActive(0);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setOpen(false);
-            else if (e.key === 'ArrowDown') setActive((a) => Math.min(items.length - 1, a + 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-            else if (e.key === 'Enter' && items[active]) run(items[active].id);
-            else return;
-            e.preventDefault();
+            if (handleListKey(e.key, { count: items.length, active, setActive, pick: (i) => run(items[i].id), close: () => setOpen(false) })) e.preventDefault();
           }}
         />
         <ul role="listbox">
