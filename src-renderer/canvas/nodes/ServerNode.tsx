@@ -1,9 +1,10 @@
-// A lobby server (a Minecraft world players are on).
+// A lobby or game server (a Minecraft world players are on): the two kinds show the same fields;
+// the card's kind label tells them apart.
 import type { NodeProps } from '@xyflow/react';
 import type { SwitchboardNode } from '../layout';
 import { Field, NodeCard } from './NodeCard';
 
-export function LobbyNode({ data, selected }: NodeProps<SwitchboardNode>) {
+export function ServerNode({ data, selected }: NodeProps<SwitchboardNode>) {
   const s = data.spec;
   return (
     <NodeCard spec={s} selected={selected} view={data.replay}>
