@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type Browser } from './support/browser';
-import { QUICKSTART, REPO, serve, type Served } from './support/serve';
+import { openServed } from './support/app';
+import { screenshot, type Browser } from './support/browser';
+import { QUICKSTART, REPO } from './support/serve';
 
-let served: Served;
+let app: Awaited<ReturnType<typeof openServed>>;
 let browser: Browser;
 let dir = '';
 let quickstartTrace = '';
@@ -74,15 +75,12 @@ beforeAll(async () => {
     .replace(/"name": "Quickstart"/, '"name": "Quickstart EU"');
   fs.writeFileSync(path.join(dir, 'eu.switchboard.json'), foreign);
   foreignTrace = record(path.join(dir, 'eu.switchboard.json'), path.join(dir, 'eu.ndjson'));
-  served = await serve();
-  browser = await launchBrowser();
-  await browser.page.goto(served.url);
-  await browser.page.getByTestId('node-lobby-4000').waitFor({ timeout: 15000 });
+  app = await openServed();
+  browser = app.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+  await app?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
