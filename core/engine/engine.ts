@@ -1,7 +1,7 @@
 // The routing engine: every documented interface of semantics §2–4 on a virtual clock. Mod classes
 // (core/api), behaviours and scenarios all call in here; the Simulation facade drives the clock.
 // Hot path rules: plain objects, no closures or promises per message, trace recorded in columns.
-import { EXTRA_API_NAMESPACE, INTERFACES, interfaceSpec, kindMayCall, type ApiName, type ParamSpec } from '../api/interfaces';
+import { EXTRA_API_NAMESPACE, INTERFACES, kindMayCall, type ApiName, type ParamSpec } from '../api/interfaces';
 import type { Project } from '../model/schema';
 import type { TraceHeader } from '../trace/event';
 import { TYPE_INDEX, TraceRecorder } from '../trace/recorder';
@@ -16,9 +16,9 @@ import { buildTopology, isServer, listenKey, type Handler, type Listener, type N
 const T = TYPE_INDEX;
 const S = RPC_STATE_INDEX;
 
-export const K_MESSAGE = 0;
-export const K_TIMEOUT = 1;
-export const K_TASK = 2;
+const K_MESSAGE = 0;
+const K_TIMEOUT = 1;
+const K_TASK = 2;
 
 /** Message roles. */
 const ONE_WAY = 0;
@@ -82,10 +82,6 @@ interface HttpRequest {
   master: NodeRt;
   path: string;
   answered: boolean;
-}
-
-export interface EngineEventListener {
-  (seqFrom: number, seqTo: number): void;
 }
 
 export class Engine {
@@ -702,22 +698,6 @@ export class Engine {
     this.runCallback(r, false, null, cause);
   }
 
-  /** Current state name index of an RPC. */
-  rpcState(rpc: number): number {
-    return this.rpcStates[rpc];
-  }
-
-  get rpcTotal(): number {
-    return this.rpcCount;
-  }
-
-  /** Ids of RPCs not yet in a final state, or with a callback still to run. */
-  pendingRpcs(): number[] {
-    const out: number[] = [];
-    for (let i = 1; i <= this.rpcCount; i++) if (this.rpcs[i]) out.push(i);
-    return out;
-  }
-
   // ---------------------------------------------------------------- master HTTP (§4)
 
   httpRegister(sys: SystemRt, path: string, instance: unknown, fn: Handler): void {
@@ -796,4 +776,3 @@ function show(v: unknown): string {
   }
 }
 
-export { interfaceSpec };

@@ -4,13 +4,11 @@ import { constructOn, withActive } from '../api/context';
 import { SystemBase, bindingOf, systemClassFor } from '../api/systems';
 import { installRules } from '../behaviors/install';
 import type { Project, Scenario, ScenarioStep } from '../model/schema';
-import { applyStep } from '../scenario/apply';
-import type { TraceStore } from './types';
-import type { CallResult, NodeState, SimulationApi, SimulationOptions } from './types';
+import { applyStep, findSystem } from '../scenario/apply';
+import type { CallResult, NodeState, SimulationApi, SimulationOptions, TraceStore } from './types';
 import { Engine } from './engine';
 import { Lifecycle } from './lifecycle';
 import { invokeNamed } from './invoke';
-import { findSystem } from '../scenario/apply';
 
 /** How long a scenario without durationMs runs past its last step (covers default RPC timeouts). */
 export const SCENARIO_TAIL_MS = 5000;
