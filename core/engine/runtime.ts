@@ -29,6 +29,8 @@ export interface SystemRt {
   instance: unknown;
   /** event → listen key with this system as sender (keys are reused so their hashes are cached). */
   keys: Map<string, string>;
+  /** Systems whose methods live outside JS (Python mods): run one by name (scenario `invoke` steps). */
+  invokeMethod?: (method: string, args: unknown[]) => void;
 }
 
 export interface NodeRt {

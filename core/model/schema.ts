@@ -97,6 +97,12 @@ export const NodeSpec = z.object({
   /** client: playerId on its first server (later joins get new ones). */
   playerId: z.string().min(1).optional(),
   systems: z.array(ModSystem).default([]),
+  /**
+   * Apollo mod folders (paths relative to the project file) whose Python mods run on this node:
+   * `developer_mods/` for lobby/game/master/service. Clients run the `behavior_packs/` client
+   * mods of every lobby/game mod folder when options.clientMods is on.
+   */
+  mods: z.array(z.string().min(1)).optional(),
   position: Position.optional(),
 });
 export type NodeSpec = z.infer<typeof NodeSpec>;
@@ -121,6 +127,14 @@ export const Options = z.object({
   defaultLoss: z.number().min(0).max(1).default(0),
   /** How long a transfer keeps a player between servers (messages to it drop as `in-transfer`). */
   transferMs: z.number().min(0).default(50),
+  /** Python mods: how often each system's Update() runs, per virtual second (0 = never). */
+  serverTickHz: z.number().min(0).max(1000).default(30),
+  /** Python mods: virtual ms before a redisPool / mysqlPool Async* call answers through its callback. */
+  storageLatencyMs: z.number().min(0).default(3),
+  /** Python mods: run the client mods (behavior_packs) for every simulated client. */
+  clientMods: z.boolean().default(false),
+  /** Python mods: what time.time() reads at virtual 0, in ms since 1970 (default 2026-01-01T00:00:00Z). */
+  clockEpochMs: z.number().int().min(0).default(1767225600000),
 });
 export type Options = z.infer<typeof Options>;
 
@@ -136,6 +150,8 @@ export const ScenarioStep = z.discriminatedUnion('do', [
   z.object({ at, do: z.literal('restore'), a: id, b: id }),
   z.object({ at, do: z.literal('loss'), a: id, b: id, loss: z.number().min(0).max(1) }),
   z.object({ at, do: z.literal('http'), path: z.string().startsWith('/'), body: z.string().default('{}') }),
+  /** Call a method of a mod system on a node by name (Python mods, or TypeScript systems). */
+  z.object({ at, do: z.literal('invoke'), node: id, namespace: z.string().min(1), systemName: z.string().min(1), method: z.string().min(1), args: z.array(Template).default([]) }),
 ]);
 export type ScenarioStep = z.infer<typeof ScenarioStep>;
 
@@ -144,6 +160,8 @@ export const Scenario = z.object({
   description: z.string().optional(),
   /** Virtual ms the run lasts; default: last step + 5 s (long enough for default timeouts). */
   durationMs: z.number().min(0).optional(),
+  /** Every non-client node begins stopped; `start` steps bring them up (how a real network boots). */
+  startStopped: z.boolean().optional(),
   steps: z.array(ScenarioStep).default([]),
 });
 export type Scenario = z.infer<typeof Scenario>;
@@ -154,6 +172,8 @@ export const Project = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   options: Options.default(Options.parse({})),
+  /** Where the project was imported from: the Apollo folder holding deploy.json, relative to this file. */
+  apollo: z.object({ root: z.string().min(1) }).optional(),
   nodes: z.array(NodeSpec),
   links: z.array(LinkSpec).default([]),
   scenarios: z.array(Scenario).default([]),

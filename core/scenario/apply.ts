@@ -62,5 +62,26 @@ export function applyStep(e: Engine, life: Lifecycle, step: ScenarioStep): StepR
     case 'http':
       e.httpPost(step.path, step.body);
       return { ok: true };
+    case 'invoke': {
+      const n = node(step.node);
+      if (!n) return refuse(`no node ${step.node}`);
+      const sys = n.systems.find((s) => s.namespace === step.namespace && s.systemName === step.systemName);
+      if (!sys) return refuse(`${n.id} runs no system ${step.namespace}/${step.systemName}`);
+      return invokeMethod(e, sys, step.method, step.args, refuse);
+    }
   }
+}
+
+/** Run a system's method by name, as the reference's examples are triggered (`testNotifyClient()`). */
+function invokeMethod(e: Engine, sys: SystemRt, method: string, args: unknown[], refuse: (error: string) => StepResult): StepResult {
+  if (!sys.node.up) return refuse(`${sys.node.id} is stopped`);
+  if (sys.invokeMethod) {
+    const run = sys.invokeMethod;
+    e.guard(sys.node, () => run(method, args));
+    return { ok: true };
+  }
+  const fn = (sys.instance as Record<string, unknown> | null)?.[method];
+  if (typeof fn !== 'function') return refuse(`${sys.namespace}/${sys.systemName} on ${sys.node.id} has no method ${method}`);
+  e.guard(sys.node, () => fn.apply(sys.instance, args));
+  return { ok: true };
 }

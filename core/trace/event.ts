@@ -17,7 +17,8 @@ export const EVENT_TYPES = [
   'fault', // link cut/restore/loss change
   'http', // a master HTTP request or response
   'register', // ListenForEvent / RegisterRpcMethod* / RegisterMasterHttp (and replacements)
-  'error', // a handler threw something other than a misuse
+  'error', // a handler threw something other than a misuse (mods: the Python traceback in `data`)
+  'log', // mod output on a node: a print line (`detail` print/stderr), or a first "not simulated" use (`detail` not-simulated, `reason` = the API)
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

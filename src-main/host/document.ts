@@ -2,7 +2,7 @@
 // Every change goes through here so saving, autosave and recent files stay consistent.
 import path from 'node:path';
 import type { Project } from '../../core/model/schema';
-import { PROJECT_FORMAT, PROJECT_VERSION } from '../../core/model/schema';
+import { Options, PROJECT_FORMAT, PROJECT_VERSION } from '../../core/model/schema';
 import type { DocumentState, Issue } from '../../core/contract';
 import { HostError } from './errors';
 import { Autosave } from './files/autosave';
@@ -15,7 +15,7 @@ export function emptyProject(name = 'Untitled'): Project {
     format: PROJECT_FORMAT,
     version: PROJECT_VERSION,
     name,
-    options: { broadcastIncludesSender: true, rpcOwner: 'lowest-id', defaultLatencyMs: 5, defaultJitterMs: 0, defaultLoss: 0, transferMs: 50 },
+    options: Options.parse({}),
     nodes: [],
     links: [],
     scenarios: [],

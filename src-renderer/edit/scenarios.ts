@@ -3,7 +3,7 @@
 import type { NodeKind, NodeSpec, Project, Scenario, ScenarioStep } from '../../core/model/schema';
 
 export type StepKind = ScenarioStep['do'];
-export const STEP_KINDS: readonly StepKind[] = ['call', 'login', 'transfer', 'logout', 'stop', 'start', 'cut', 'restore', 'loss', 'http'];
+export const STEP_KINDS: readonly StepKind[] = ['call', 'login', 'transfer', 'logout', 'stop', 'start', 'cut', 'restore', 'loss', 'http', 'invoke'];
 
 /** How the step table edits a field: which input, and for node fields which kinds to offer. */
 export type StepField =
@@ -14,7 +14,9 @@ export type StepField =
   | { name: 'loss'; input: 'loss' }
   | { name: 'path'; input: 'text' }
   | { name: 'body'; input: 'json' }
-  | { name: 'api'; input: 'api' };
+  | { name: 'api'; input: 'api' }
+  | { name: 'namespace' | 'systemName' | 'method'; input: 'text' }
+  | { name: 'args'; input: 'jsonArray' };
 
 const CALLERS: readonly NodeKind[] = ['client', 'lobby', 'game', 'master', 'service'];
 export const STEP_FIELDS: Record<StepKind, readonly StepField[]> = {
@@ -28,6 +30,7 @@ export const STEP_FIELDS: Record<StepKind, readonly StepField[]> = {
   restore: [{ name: 'a', input: 'node' }, { name: 'b', input: 'node' }],
   loss: [{ name: 'a', input: 'node' }, { name: 'b', input: 'node' }, { name: 'loss', input: 'loss' }],
   http: [{ name: 'path', input: 'text' }, { name: 'body', input: 'json' }],
+  invoke: [{ name: 'node', input: 'node' }, { name: 'namespace', input: 'text' }, { name: 'systemName', input: 'text' }, { name: 'method', input: 'text' }, { name: 'args', input: 'jsonArray' }],
 };
 
 function freeName(taken: ReadonlySet<string>, base: string): string {
@@ -112,6 +115,11 @@ export function defaultStep(project: Project, kind: StepKind, at: number): Scena
     }
     case 'http':
       return { at, do: 'http', path: project.nodes.flatMap((n) => n.systems.flatMap((s) => s.rules.flatMap((r) => (r.on === 'http' ? [r.path] : []))))[0] ?? '/', body: '{}' };
+    case 'invoke': {
+      const target = project.nodes.find((n) => n.systems.length > 0 || (n.mods && n.mods.length > 0));
+      const sys = target?.systems[0];
+      return { at, do: 'invoke', node: target?.id ?? node, namespace: sys?.namespace ?? 'namespace', systemName: sys?.systemName ?? 'systemName', method: 'myMethod', args: [] };
+    }
   }
 }
 

@@ -82,5 +82,15 @@ function checkStep(step: ScenarioStep, at: Path, index: ProjectIndex, f: Finding
         f.warn([...at, 'path'], 'scenario.http-without-master', 'the project has no master, so nothing receives this POST');
       }
       return;
+    case 'invoke': {
+      if (!node('node', step.node)) return;
+      const spec = index.byId.get(step.node)!.node;
+      // Python systems register at run time, so only rule systems can be checked here.
+      const known = spec.systems.some((s) => s.namespace === step.namespace && s.systemName === step.systemName);
+      if (!known && !(spec.mods && spec.mods.length)) {
+        f.error([...at, 'systemName'], 'scenario.unknown-system', `node "${step.node}" has no system ${step.namespace}/${step.systemName} and runs no mods`);
+      }
+      return;
+    }
   }
 }

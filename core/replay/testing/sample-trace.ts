@@ -3,6 +3,7 @@
 // tests, the bench and demos until real engine traces are everywhere.
 import type { RpcState, TraceEvent, TraceHeader } from '../../trace/event';
 import { TRACE_FORMAT, TRACE_VERSION } from '../../trace/event';
+import { Options } from '../../model/schema';
 
 export interface SampleNode {
   id: string;
@@ -32,7 +33,7 @@ export function sampleHeader(nodes: SampleNode[] = SAMPLE_NODES, seed = 1): Trac
     project: 'sample',
     seed,
     scenario: 'sample',
-    options: { broadcastIncludesSender: true, rpcOwner: 'lowest-id', defaultLatencyMs: 5, defaultJitterMs: 0, defaultLoss: 0, transferMs: 50 },
+    options: Options.parse({}),
     nodes: nodes.map((n) => ({ id: n.id, kind: n.kind, ...(n.serverId !== undefined ? { serverId: n.serverId } : {}), ...(n.type ? { type: n.type } : {}) })),
   };
 }

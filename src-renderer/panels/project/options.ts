@@ -19,6 +19,10 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { key: 'transferMs', label: 'transfer (ms)', hint: 'how long a transfer keeps a player between servers', input: 'number' },
   { key: 'rpcOwner', label: 'RPC owner', hint: 'which of several owners of a module/type answers', input: 'select', choices: ['lowest-id', 'round-robin', 'random'] },
   { key: 'broadcastIncludesSender', label: 'broadcast reaches sender', hint: "a service's BroadcastToService reaches itself too", input: 'checkbox' },
+  { key: 'serverTickHz', label: 'mod Update() per second', hint: "Python mods: how often each system's Update() runs (0 = never)", input: 'number' },
+  { key: 'storageLatencyMs', label: 'Redis/MySQL answer (ms)', hint: 'Python mods: virtual delay before an Async* storage call answers', input: 'number' },
+  { key: 'clientMods', label: 'run client mods', hint: 'Python mods: run behavior_packs client mods for every client', input: 'checkbox' },
+  { key: 'clockEpochMs', label: 'clock start (ms since 1970)', hint: 'Python mods: what time.time() reads at virtual 0', input: 'number' },
 ];
 
 /** Number field text → a number, or the text itself so the validator names what is wrong. */

@@ -112,10 +112,11 @@ export function StepRow({ project, scenario, index, step, live }: Props) {
         </Cell>
       );
     }
-    const parse = f.input === 'loss' ? parseNumber : (t: string) => t;
+    const parse = f.input === 'loss' ? parseNumber : f.input === 'jsonArray' ? parseJsonArray : (t: string) => t;
+    const shown = (step as Loose)[f.name];
     return (
       <Cell key={f.name} label={f.name} error={err(f.name)}>
-        <TextInput testId={id} inputMode={f.input === 'loss' ? 'decimal' : undefined} value={String((step as Loose)[f.name] ?? '')} onChange={(t) => change({ [f.name]: parse(t) })} onCommit={() => commit()} />
+        <TextInput testId={id} inputMode={f.input === 'loss' ? 'decimal' : undefined} value={f.input === 'jsonArray' && Array.isArray(shown) ? JSON.stringify(shown) : String(shown ?? '')} onChange={(t) => change({ [f.name]: parse(t) })} onCommit={() => commit()} />
       </Cell>
     );
   };
@@ -164,4 +165,14 @@ export function StepRow({ project, scenario, index, step, live }: Props) {
       </td>
     </tr>
   );
+}
+
+/** An `args` list typed as JSON; text that is not a JSON array stays text, so validation names it. */
+function parseJsonArray(text: string): unknown {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v : text;
+  } catch {
+    return text;
+  }
 }
