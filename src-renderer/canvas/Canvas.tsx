@@ -3,7 +3,7 @@
 // and pasting are document edits (undoable); selection is UI state. While the replay playhead is
 // shown (detached, or an opened trace), nodes and edges show its state (replay-view.ts); a trace
 // whose project is not the open one is drawn, read-only, on the topology inferred from it.
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, type NodeChange, type OnSelectionChangeParams } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../../core/model/schema';
@@ -17,6 +17,7 @@ import { useSessionStore } from '../stores/session-store';
 import { useDocumentStore } from '../stores/document-store';
 import { useUiStore } from '../stores/ui-store';
 import { FindNode } from './FindNode';
+import { selectionAfter, withSelection } from './selection-sync';
 import { toFlowEdges, toFlowNodes, type SwitchboardNode } from './layout';
 import { NODE_TYPES } from './node-types';
 import { nodeViews, withLinkState, withViews } from './replay-view';
@@ -56,8 +57,7 @@ function Flow() {
   viewsRef.current = views;
 
   useEffect(() => {
-    const sel = new Set(useCanvasStore.getState().selection);
-    setNodes(project ? withViews(toFlowNodes(project).map((n) => ({ ...n, selected: sel.has(n.id), ...(readOnly ? { draggable: false } : {}) })), viewsRef.current) : []);
+    setNodes(project ? withViews(toFlowNodes(project).map((n) => (readOnly ? { ...n, draggable: false } : n)), viewsRef.current) : []);
   }, [project, readOnly]);
   // Another topology (an inferred one, or back to the document): show all of it. Not on mount
   // (React Flow's fitView does that) and not on edits (the view stays where the user put it).
@@ -70,11 +70,8 @@ function Flow() {
   }, [topology.source, flow]);
   // The playhead moved: nodes show its state (only nodes whose view changed re-render).
   useEffect(() => setNodes((ns) => withViews(ns, views)), [views]);
-  // Selection made elsewhere (palette, find, event log) shows on the canvas.
-  useEffect(() => {
-    const sel = new Set(selection);
-    setNodes((ns) => (ns.some((n) => !!n.selected !== sel.has(n.id)) ? ns.map((n) => ({ ...n, selected: sel.has(n.id) })) : ns));
-  }, [selection]);
+  // The store owns the selection (selection-sync.ts): nodes only show it.
+  const shownNodes = useMemo(() => withSelection(nodes, selection), [nodes, selection]);
 
   const baseEdges = useMemo(() => (project ? toFlowEdges(project) : []), [project]);
   const cutLinks = showsPlayhead ? replayState.cutLinks : null;
@@ -84,10 +81,12 @@ function Flow() {
     return all.map((e) => (selectedEdge === edgeKey(e.source, e.target) ? { ...e, selected: true, className: `${e.className ?? ''} is-selected` } : e));
   }, [baseEdges, cutLinks, linkLoss, selectedEdge]);
 
-  const onSelectionChange = useCallback(
-    ({ nodes: sel }: OnSelectionChangeParams<SwitchboardNode>) => {
-      const ids = sel.map((n) => n.id);
-      if (ids.length || useCanvasStore.getState().selection.length) setSelection(ids);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<SwitchboardNode>[]) => {
+      const next = selectionAfter(changes, useCanvasStore.getState().selection);
+      if (next) setSelection(next);
+      const rest = changes.filter((c) => c.type !== 'select');
+      if (rest.length) setNodes((ns) => applyNodeChanges(rest, ns));
     },
     [setSelection],
   );
@@ -109,7 +108,7 @@ function Flow() {
   return (
     <div className="sb-canvas" data-testid="canvas" onDragOver={(e) => e.dataTransfer.types.includes(DRAG_KIND) && e.preventDefault()} onDrop={onDrop}>
       <ReactFlow<SwitchboardNode>
-        nodes={nodes}
+        nodes={shownNodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
         colorMode={theme}
@@ -118,9 +117,8 @@ function Flow() {
         minZoom={0.05}
         maxZoom={3}
         onlyRenderVisibleElements
-        onNodesChange={(changes: NodeChange<SwitchboardNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns))}
+        onNodesChange={onNodesChange}
         onNodeDragStop={onDragStop}
-        onSelectionChange={onSelectionChange}
         onEdgeClick={(_e, edge) => selectEdge(edge.source, edge.target)}
         onPaneClick={() => useCanvasStore.getState().clearSelection()}
         multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
