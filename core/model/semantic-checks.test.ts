@@ -196,6 +196,8 @@ describe('reachability warning', () => {
       (p: Sample) => steps(p).push({ at: 1, do: 'transfer', client: 'c1', type: 'lonely' }),
       (p: Sample) => steps(p).push({ at: 1, do: 'call', node: 'master', api: 'NotifyToServerNode', args: { targetId: 1009 } }),
       (p: Sample) => p.nodes.push({ id: 'c3', kind: 'client', uid: 3, proxy: 2000, server: 1009 }),
+      // Python mods on any server may transfer players or notify any server: nothing can be said statically.
+      (p: Sample) => { p.nodes[0].mods = ['someMod']; },
     ]) {
       const { warnings } = check((p) => {
         p.nodes.push({ id: 'g9', kind: 'game', serverId: 1009, type: 'lonely' });

@@ -6,6 +6,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { registerImport } from './commands/import';
 import { registerRun } from './commands/run';
 import { registerServe } from './commands/serve-command';
 import { registerValidate } from './commands/validate';
@@ -33,6 +34,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
   registerValidate(program, io, done);
   registerRun(program, io, done);
   registerServe(program, io, done);
+  registerImport(program, io, done);
   return program;
 }
 

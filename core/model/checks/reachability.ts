@@ -8,7 +8,8 @@
 //   - a rule action or scenario `call` sends BroadcastToServerByType with serverType T, or
 //     NotifyToServerNode with the targetId of a server of type T.
 // Targets built with `$ref` are unknown until run time: one BroadcastToServerByType with a
-// computed serverType (or NotifyToServerNode with a computed targetId) silences the warning.
+// computed serverType (or NotifyToServerNode with a computed targetId) silences the warning, and
+// so does any node running Python mods (`mods`): their code may reach any type.
 import type { Findings } from '../issues';
 import type { CallAction, Project } from '../schema';
 import { LOBBY_GAME, type ProjectIndex } from './project-index';
@@ -45,6 +46,7 @@ export function checkReachability(project: Project, index: ProjectIndex, f: Find
   };
 
   const firstLobby = project.nodes.find((n) => n.kind === 'lobby');
+  if (project.nodes.some((n) => n.kind !== 'client' && (n.mods?.length ?? 0) > 0)) return;
   for (const node of project.nodes) {
     if (node.kind === 'client') add(typeOf(node.server));
     if (LOBBY_GAME.includes(node.kind) && node.systems.some((s) => s.rules.length > 0)) add(node.type);

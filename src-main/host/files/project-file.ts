@@ -38,7 +38,7 @@ export async function writeProjectFile(file: string, project: Project): Promise<
 }
 
 /** A file name for downloads and untitled saves: the project name, made safe. */
-export function projectFileName(project: Project): string {
+export function projectFileName(project: Pick<Project, 'name'>): string {
   const base = project.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'project';
   return `${base}.switchboard.json`;
 }
