@@ -3,7 +3,8 @@ import { Project, type ProjectInput } from '../core/model/schema';
 
 export const BENCH_SHAPE = { lobbies: 10, games: 40, services: 10, proxies: 10, clients: 2000 };
 
-export function benchProject(): Project {
+/** The bench topology; `clients` varies the number of clients only (cost per message vs scale). */
+export function benchProject(clients: number = BENCH_SHAPE.clients): Project {
   const nodes: ProjectInput['nodes'] = [{ id: 'master', kind: 'master', serverId: 0, systems: [{ namespace: 'masterNamespace', systemName: 'masterSystem' }] }];
   for (let i = 0; i < BENCH_SHAPE.proxies; i++) nodes.push({ id: `proxy-${2000 + i}`, kind: 'proxy', serverId: 2000 + i });
   const servers: number[] = [];
@@ -18,7 +19,7 @@ export function benchProject(): Project {
   for (let i = 0; i < BENCH_SHAPE.services; i++) {
     nodes.push({ id: `service-${8000 + i}`, kind: 'service', serverId: 8000 + i, type: `svc_${i}`, moduleNames: [`module_${i}`], systems: [{ namespace: 'benchNamespace', systemName: 'serviceSystem' }] });
   }
-  for (let i = 0; i < BENCH_SHAPE.clients; i++) {
+  for (let i = 0; i < clients; i++) {
     nodes.push({
       id: `client-${i}`, kind: 'client', uid: 10000 + i, proxy: 2000 + (i % BENCH_SHAPE.proxies), server: servers[i % servers.length],
       systems: [{ namespace: 'benchNamespace', systemName: 'clientSystem' }],
