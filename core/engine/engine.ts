@@ -4,7 +4,7 @@
 import { EXTRA_API_NAMESPACE, INTERFACES, kindMayCall, type ApiName, type ParamSpec } from '../api/interfaces';
 import type { Project } from '../model/schema';
 import type { TraceHeader } from '../trace/event';
-import { TYPE_INDEX, TraceRecorder } from '../trace/recorder';
+import { F, TYPE_INDEX, TraceRecorder } from '../trace/recorder';
 import { ApolloMisuseError } from './errors';
 import { UnsendableValueError, copyDict, copyJson } from './json-copy';
 import { Network } from './network';
@@ -110,6 +110,8 @@ export class Engine {
     readonly project: Project,
     readonly seed: number,
     scenario: string | null,
+    /** False: events are counted, not kept (`SimulationOptions.record`). */
+    record = true,
   ) {
     this.rng = new Random(seed);
     this.topo = buildTopology(project);
@@ -133,6 +135,7 @@ export class Engine {
       header,
       this.topo.nodes.map((n) => n.id),
       this.topo.nodes.map((n) => n.serverId),
+      record,
     );
     for (const name of Object.keys(INTERFACES)) this.apiIds[name] = this.rec.strings.id(name);
   }
@@ -151,13 +154,14 @@ export class Engine {
   note(seq: number, fields: { reason?: string; detail?: string; sysId?: number; at?: NodeRt | null; suc?: boolean; arrive?: number; via?: NodeRt | null }): void {
     const i = seq - 1;
     const r = this.rec;
-    if (fields.reason !== undefined) r.reason[i] = r.strings.id(fields.reason);
-    if (fields.detail !== undefined) r.detail[i] = r.strings.id(fields.detail);
-    if (fields.sysId !== undefined) r.sys[i] = fields.sysId;
-    if (fields.at) r.at[i] = fields.at.ref;
-    if (fields.suc !== undefined) r.suc[i] = fields.suc ? 2 : 1;
-    if (fields.arrive !== undefined) r.arrive[i] = fields.arrive;
-    if (fields.via) r.via[i] = fields.via.ref;
+    if (!r.recording) return;
+    if (fields.reason !== undefined) r.set(i, F.reason, r.strings.id(fields.reason));
+    if (fields.detail !== undefined) r.set(i, F.detail, r.strings.id(fields.detail));
+    if (fields.sysId !== undefined) r.set(i, F.sys, fields.sysId);
+    if (fields.at) r.set(i, F.at, fields.at.ref);
+    if (fields.suc !== undefined) r.set(i, F.suc, fields.suc ? 2 : 1);
+    if (fields.arrive !== undefined) r.setArrive(i, fields.arrive);
+    if (fields.via) r.set(i, F.via, fields.via.ref);
   }
 
   sysId(ns: string, sys: string): number {
@@ -165,8 +169,8 @@ export class Engine {
   }
 
   private markRpc(seq: number, rpc: number, state: number): void {
-    this.rec.rpcId[seq - 1] = rpc;
-    this.rec.rpcState[seq - 1] = state;
+    this.rec.set(seq - 1, F.rpcId, rpc);
+    this.rec.set(seq - 1, F.rpcState, state + 1);
   }
 
   // ---------------------------------------------------------------- scheduling
@@ -332,8 +336,8 @@ export class Engine {
       }
     }
     const sendSeq = this.record(T.send, apiId, from, to ?? null, event, data, this.cause);
-    this.rec.sys[sendSeq - 1] = sys.sysId;
-    if (via) this.rec.via[sendSeq - 1] = via.ref;
+    this.rec.set(sendSeq - 1, F.sys, sys.sysId);
+    if (via) this.rec.set(sendSeq - 1, F.via, via.ref);
     if (!to || early) {
       const d = this.record(T.drop, apiId, from, to ?? null, event, undefined, sendSeq);
       this.note(d, { reason: early ?? 'no-target', detail: earlyDetail });
@@ -342,17 +346,18 @@ export class Engine {
     this.transmit(ONE_WAY, apiId, from, via, to, event, data, key, sendSeq, 0, expectServer, expectPlayer);
   }
 
-  /** Put a message on the wire: loss and cuts are decided now, arrival is queued. */
-  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, data: Record<string, unknown>, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0): void {
+  /** Put a message on the wire: loss and cuts are decided now, arrival is queued. Returns the arrival time, -1 when dropped. */
+  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, data: Record<string, unknown>, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0): number {
     if (via && !via.up) {
       const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
       this.note(d, { reason: 'node-down', at: via, detail: `${via.id} is stopped` });
       if (rpc) this.markRpc(d, rpc, this.rpcStates[rpc]);
-      return;
+      return -1;
     }
     const arrive = this.net.travel(this.now, from, via, to);
+    const eventId = this.rec.recording ? this.rec.field(sendSeq - 1, F.event) : this.rec.strings.id(event);
     const msg: Message = {
-      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId: this.rec.event[sendSeq - 1], data, key, sendSeq, rpc,
+      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId, data, key, sendSeq, rpc,
       drop: null, dropAt: null, expectServer, expectPlayer, cb,
     };
     if (arrive < 0) {
@@ -360,15 +365,16 @@ export class Engine {
         const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
         this.note(d, { reason: 'link-down', at: this.net.dropAt, detail: 'the link is cut' });
         if (rpc) this.markRpc(d, rpc, this.rpcStates[rpc]);
-        return;
+        return -1;
       }
       msg.t = this.net.dropT;
       msg.drop = 'loss';
       msg.dropAt = this.net.dropAt;
-    } else if (this.rec.type[sendSeq - 1] === T.send) {
-      this.rec.arrive[sendSeq - 1] = arrive;
+    } else {
+      this.rec.setArrive(sendSeq - 1, arrive);
     }
     this.schedule(msg);
+    return arrive;
   }
 
   /** BroadcastToService / BroadcastToServerByType: one send, one delivery per target. */
@@ -388,7 +394,7 @@ export class Engine {
     }
     const sendSeq = this.record(T.send, apiId, from, null, event, data, this.cause);
     this.note(sendSeq, { sysId: sys.sysId });
-    this.rec.targets[sendSeq - 1] = Int32Array.from(targets, (n) => n.idx);
+    this.rec.setTargets(sendSeq - 1, Int32Array.from(targets, (n) => n.idx));
     if (targets.length === 0) {
       const d = this.record(T.drop, apiId, from, null, event, undefined, sendSeq);
       this.note(d, { reason: 'no-target', detail: api === 'BroadcastToService' ? 'the topology has no service' : `no lobby/game of type ${serverType}` });
@@ -396,11 +402,10 @@ export class Engine {
     }
     let last = this.now;
     for (const to of targets) {
-      this.transmit(ONE_WAY, apiId, from, null, to, event, data, key, sendSeq, 0, null, null);
-      const q = this.rec.arrive[sendSeq - 1];
+      const q = this.transmit(ONE_WAY, apiId, from, null, to, event, data, key, sendSeq, 0, null, null);
       if (q > last) last = q;
     }
-    this.rec.arrive[sendSeq - 1] = last;
+    this.rec.setArrive(sendSeq - 1, last);
   }
 
   /** A message reaches the end of its path. */
@@ -417,7 +422,7 @@ export class Engine {
       if (!to.server) return this.dropAtArrival(m, 'not-on-server', to, `${to.id} is not logged in`);
     }
     if (m.role === RESPONSE) return this.arriveResponse(m);
-    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, m.eventId, m.data, m.sendSeq);
+    const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, m.eventId, this.rec.dataHandle(m.sendSeq - 1), m.sendSeq);
     if (m.role === REQUEST) return this.arriveRequest(m, dSeq);
     this.dispatch(to, m.key, m.eventId, m.api, m.from, m.data, dSeq, true);
   }
@@ -444,7 +449,7 @@ export class Engine {
     for (let i = 0; i < list.length; i++) {
       const l = list[i];
       const h = this.rec.add(this.now, T.handle, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
-      this.rec.sys[h - 1] = l.sysId;
+      this.rec.set(h - 1, F.sys, l.sysId);
       this.cause = h;
       this.invokeHandler(node, l.fn, l.instance, args);
     }
@@ -491,7 +496,7 @@ export class Engine {
     if (!list || list.length === 0) return;
     const d = this.record(T.deliver, 0, null, m.to, m.event, m.data, m.sendSeq);
     this.note(d, { sysId: this.sysId('Minecraft', 'Engine') });
-    this.dispatch(m.to, m.key, this.rec.event[d - 1], 0, null, m.data, d, false);
+    this.dispatch(m.to, m.key, this.rec.strings.id(m.event), 0, null, m.data, d, false);
   }
 
   // ---------------------------------------------------------------- listening and registration
@@ -519,7 +524,7 @@ export class Engine {
     node.rpcMethods.set(key, { fn, instance: sys.instance, sysId: sys.sysId });
     const seq = this.record(T.register, this.apiIds[api], null, node, method, undefined, this.cause);
     this.note(seq, { detail: replaced ? 'rpc-replaced' : 'rpc', sysId: sys.sysId, reason: replaced ? `replaces the earlier handler for ${module}/${method}` : undefined });
-    this.rec.data[seq - 1] = { module, method };
+    this.rec.setData(seq - 1, { module, method });
   }
 
   // ---------------------------------------------------------------- RPC (§3)
@@ -578,13 +583,13 @@ export class Engine {
     const sendSeq = this.record(T.send, apiId, from, owner, event, data, this.cause);
     rec.sendSeq = sendSeq;
     this.markRpc(sendSeq, id, S.requested);
-    this.rec.callbackId[sendSeq - 1] = callbackId;
+    this.rec.set(sendSeq - 1, F.callbackId, callbackId);
     this.note(sendSeq, { sysId: sys.sysId });
     const r = this.record(T.rpc, apiId, from, owner, event, undefined, sendSeq);
     this.markRpc(r, id, S.requested);
     if (callback) {
       const deadline = this.now + timeout * 1000;
-      this.rec.deadlines.set(sendSeq - 1, deadline);
+      this.rec.setDeadline(sendSeq - 1, deadline);
       this.schedule<Timeout>({ t: deadline, order: 0, kind: K_TIMEOUT, rpc: id });
     }
     if (!owner) {
@@ -621,7 +626,7 @@ export class Engine {
     }
     const hSeq = live ? this.setRpc(rpc, EV.HANDLE, dSeq) : dSeq;
     const h = this.rec.add(this.now, T.handle, m.api, requester.ref, owner.ref, m.eventId, undefined, hSeq);
-    this.rec.sys[h - 1] = handler.sysId;
+    this.rec.set(h - 1, F.sys, handler.sysId);
     this.markRpc(h, rpc, this.rpcStates[rpc]);
     this.cause = h;
     this.invokeHandler(owner, handler.fn, handler.instance, requester.serverId, m.cb, copyJson(m.data));
@@ -644,7 +649,7 @@ export class Engine {
     this.markRpc(sendSeq, rpc, this.rpcStates[rpc]);
     if (r && r.callback) {
       const s = this.setRpc(rpc, EV.RESPOND, sendSeq);
-      if (s) this.rec.rpcState[sendSeq - 1] = S.responded;
+      if (s) this.rec.set(sendSeq - 1, F.rpcState, S.responded + 1);
     }
     this.transmit(RESPONSE, apiId, from, null, requester, event, data, '', sendSeq, rpc, null, null);
   }
@@ -660,7 +665,7 @@ export class Engine {
     else if (state !== S.responded) refused = 'unexpected-response';
     if (refused) return this.dropAtArrival(m, refused, m.to, undefined);
     const rr = r as RpcRec;
-    const dSeq = this.rec.add(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, m.eventId, m.data, m.sendSeq);
+    const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, m.eventId, this.rec.dataHandle(m.sendSeq - 1), m.sendSeq);
     this.markRpc(dSeq, rpc, state);
     const c = this.setRpc(rpc, EV.COMPLETE, dSeq);
     this.runCallback(rr, true, m.data, c);
@@ -714,7 +719,6 @@ export class Engine {
     const clientId = ++this.httpCount;
     const seq = this.record(T.http, this.apiIds.RegisterMasterHttp, null, master, path, body, this.cause);
     this.note(seq, { detail: 'request' });
-    this.rec.callbackId[seq - 1] = 0;
     if (!master || !master.up) {
       this.note(seq, { reason: master ? 'node-down' : 'no-master' });
       return clientId;

@@ -1,0 +1,213 @@
+// Payloads of a recorded trace, kept as a flat tape in fixed-size typed-array chunks instead of one
+// object per message: a retained object per message is what the young-generation GC copies
+// (twice) into the old generation, and what a growing array of them doubles. `put` copies a
+// JSON-compatible value onto the tape (checking it, as eventData must be checked at send) and
+// returns its handle; `get` rebuilds a fresh copy. Strings and bigints (integers beyond 2^53 from
+// core/json or a Python long) are kept by reference in a chunked side list.
+//
+// Tape entry: tag (u8), key (i32: interned member name inside an object, else 0), num (f64: the
+// number, the child count of an object/array, or the index of a string/bigint in `refs`).
+import { UnsendableValueError, copyJson } from '../engine/json-copy';
+
+const SHIFT = 16;
+const SIZE = 1 << SHIFT;
+const MASK = SIZE - 1;
+
+const NUM = 1;
+const STR = 2;
+const TRUE = 3;
+const FALSE = 4;
+const NULL = 5;
+const OBJ = 6;
+const ARR = 7;
+const BIG = 8;
+
+/** Nesting deeper than this is refused (a cycle, most likely), as json-copy does. */
+const MAX_DEPTH = 64;
+
+/** Thrown inside `put` on the first value that cannot be sent; the public error is built after. */
+const REFUSED = { refused: true };
+
+export class PayloadTape {
+  private tags: Uint8Array[] = [];
+  private keys: Int32Array[] = [];
+  private nums: Float64Array[] = [];
+  private refChunks: unknown[][] = [];
+  /** Entries written. */
+  private n = 0;
+  private refs = 0;
+  private readonly keyIds = new Map<string, number>();
+  private readonly keyNames: string[] = [''];
+  /** Decode cursor (entries are read in order). */
+  private at = 0;
+
+  /** Entries on the tape (for memory figures). */
+  get entries(): number {
+    return this.n;
+  }
+
+  /**
+   * Copy `value` onto the tape; returns its handle. `path` names the value in the error thrown
+   * (UnsendableValueError, as copyJson would throw) when it holds something JSON cannot carry;
+   * nothing is kept then. Up to two extra members are set on a dict payload as an assignment on a
+   * copy would (an existing key keeps its place): the engine's `__id__`, `__uid__`, ... keys.
+   */
+  put(value: unknown, path = 'data', k1?: string, v1?: unknown, k2?: string, v2?: unknown): number {
+    const start = this.n;
+    const refs = this.refs;
+    try {
+      if (k1 !== undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) this.dictWith(value as Record<string, unknown>, k1, v1, k2, v2);
+      else this.value(value, 0, 0);
+    } catch (e) {
+      this.n = start;
+      this.refs = refs;
+      if (e !== REFUSED) throw e;
+      // The tape only knows that something was refused; the copy names it, with its path.
+      copyJson(value, path);
+      throw new UnsendableValueError(path, 'a value');
+    }
+    return start;
+  }
+
+  /** A fresh copy of the payload at `handle`. */
+  get(handle: number): unknown {
+    this.at = handle;
+    return this.read();
+  }
+
+  private entry(tag: number, key: number, num: number): void {
+    const i = this.n++;
+    const c = i >>> SHIFT;
+    if (c === this.tags.length) {
+      this.tags.push(new Uint8Array(SIZE));
+      this.keys.push(new Int32Array(SIZE));
+      this.nums.push(new Float64Array(SIZE));
+    }
+    const j = i & MASK;
+    this.tags[c][j] = tag;
+    this.keys[c][j] = key;
+    this.nums[c][j] = num;
+  }
+
+  private ref(v: unknown): number {
+    const i = this.refs++;
+    const c = i >>> SHIFT;
+    if (c === this.refChunks.length) this.refChunks.push([]);
+    this.refChunks[c][i & MASK] = v;
+    return i;
+  }
+
+  private keyId(k: string): number {
+    let id = this.keyIds.get(k);
+    if (id === undefined) {
+      id = this.keyNames.length;
+      this.keyNames.push(k);
+      this.keyIds.set(k, id);
+    }
+    return id;
+  }
+
+  private value(v: unknown, key: number, depth: number): void {
+    switch (typeof v) {
+      case 'number':
+        if (v - v !== 0) throw REFUSED; // NaN, ±Infinity
+        return this.entry(NUM, key, v);
+      case 'string':
+        return this.entry(STR, key, this.ref(v));
+      case 'boolean':
+        return this.entry(v ? TRUE : FALSE, key, 0);
+      case 'bigint':
+        return this.entry(BIG, key, this.ref(v));
+      case 'object': {
+        if (v === null) return this.entry(NULL, key, 0);
+        if (depth > MAX_DEPTH) throw REFUSED;
+        if (Array.isArray(v)) {
+          this.entry(ARR, key, v.length);
+          for (let i = 0; i < v.length; i++) this.value(v[i], 0, depth + 1);
+          return;
+        }
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) throw REFUSED;
+        const head = this.n;
+        this.entry(OBJ, key, 0);
+        let count = 0;
+        for (const k in v as Record<string, unknown>) {
+          this.value((v as Record<string, unknown>)[k], this.keyId(k), depth + 1);
+          count++;
+        }
+        this.nums[head >>> SHIFT][head & MASK] = count;
+        return;
+      }
+      default:
+        throw REFUSED;
+    }
+  }
+
+  private dictWith(v: Record<string, unknown>, k1: string, v1: unknown, k2: string | undefined, v2: unknown): void {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw REFUSED;
+    const head = this.n;
+    this.entry(OBJ, 0, 0);
+    let count = 0;
+    let done1 = false;
+    let done2 = k2 === undefined;
+    for (const k in v) {
+      if (k === k1) {
+        this.value(v1, this.keyId(k), 1);
+        done1 = true;
+      } else if (k === k2) {
+        this.value(v2, this.keyId(k), 1);
+        done2 = true;
+      } else this.value(v[k], this.keyId(k), 1);
+      count++;
+    }
+    if (!done1) {
+      this.value(v1, this.keyId(k1), 1);
+      count++;
+    }
+    if (!done2) {
+      this.value(v2, this.keyId(k2 as string), 1);
+      count++;
+    }
+    this.nums[head >>> SHIFT][head & MASK] = count;
+  }
+
+  private read(): unknown {
+    const i = this.at++;
+    const c = i >>> SHIFT;
+    const j = i & MASK;
+    const num = this.nums[c][j];
+    switch (this.tags[c][j]) {
+      case NUM:
+        return num;
+      case STR:
+      case BIG:
+        return this.refChunks[num >>> SHIFT][num & MASK];
+      case TRUE:
+        return true;
+      case FALSE:
+        return false;
+      case NULL:
+        return null;
+      case ARR: {
+        const out = new Array(num);
+        for (let k = 0; k < num; k++) out[k] = this.read();
+        return out;
+      }
+      case OBJ: {
+        const out: Record<string, unknown> = {};
+        for (let k = 0; k < num; k++) {
+          const m = this.at;
+          const name = this.keyNames[this.keys[m >>> SHIFT][m & MASK]];
+          const val = this.read();
+          // A "__proto__" member (JSON.parse makes it an own property) must stay data.
+          if (name === '__proto__') Object.defineProperty(out, name, { value: val, enumerable: true, writable: true, configurable: true });
+          else out[name] = val;
+        }
+        return out;
+      }
+      default:
+        throw new Error(`payload tape: no value at ${i}`);
+    }
+  }
+}
