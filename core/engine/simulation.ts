@@ -26,7 +26,7 @@ export class Simulation implements SimulationApi {
     const name = opts.scenario ?? null;
     this.scenario = name === null ? null : (project.scenarios.find((s) => s.name === name) ?? null);
     if (name !== null && !this.scenario) throw new Error(`no scenario named "${name}" (have: ${project.scenarios.map((s) => s.name).join(', ') || 'none'})`);
-    this.engine = new Engine(project, (opts.seed ?? 1) >>> 0, name);
+    this.engine = new Engine(project, (opts.seed ?? 1) >>> 0, name, opts.record ?? true);
     this.life = new Lifecycle(this.engine);
     withActive(this.engine, () => {
       for (const node of this.engine.topo.nodes) {
@@ -95,7 +95,7 @@ export class Simulation implements SimulationApi {
   }
 
   call(nodeId: string, api: string, args: Record<string, unknown>, system?: string): CallResult {
-    const before = this.engine.rec.length;
+    const before = this.engine.rec.total;
     const node = this.engine.topo.byId.get(nodeId);
     const sys = node && findSystem(node, system);
     const r = sys
@@ -105,7 +105,7 @@ export class Simulation implements SimulationApi {
   }
 
   apply(step: ScenarioStep): CallResult {
-    const before = this.engine.rec.length;
+    const before = this.engine.rec.total;
     const r = this.applyNow(step);
     return r.ok ? { ok: true, seq: before + 1 } : { ok: false, error: r.error ?? 'refused', seq: before + 1 };
   }

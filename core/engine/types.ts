@@ -1,11 +1,16 @@
 // The engine's public surface: what the host, the CLI, the bench and the tests drive.
 import type { Project, ScenarioStep } from '../model/schema';
-import type { TraceEvent, TraceHeader } from '../trace/event';
+import type { EventType, TraceEvent, TraceHeader } from '../trace/event';
 
 /** Read access to a recorded trace (columnar underneath; `get` materializes one event). */
 export interface TraceStore {
   readonly header: TraceHeader;
+  /** Events kept (0 when the simulation runs with `record: false`). */
   readonly length: number;
+  /** Events made, kept or not (the last seq). */
+  readonly total: number;
+  /** Events made, by type (counted even when not recorded). */
+  countsByType(): Partial<Record<EventType, number>>;
   /** Event at index i (seq = i + 1). */
   get(i: number): TraceEvent;
   /** Events [from, to) as objects. */
@@ -16,7 +21,10 @@ export interface SimulationOptions {
   seed?: number;
   /** Name of a scenario in the project whose steps are scheduled; null/undefined = none. */
   scenario?: string | null;
-  /** Record the trace (default true). */
+  /**
+   * Record the trace (default true). False: events are only counted (`trace.total`,
+   * `trace.countsByType()`), `trace.length` stays 0: for throughput runs and `run --no-trace`.
+   */
   record?: boolean;
 }
 

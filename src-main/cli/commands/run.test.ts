@@ -58,6 +58,20 @@ describe('switchboard run', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('--no-trace writes one line of counts: the same counts by type as the recorded trace, no events', async () => {
+    const traced = readTrace((await run([QUICKSTART, '--seed', '3'])).out);
+    const { code, out, err } = await run([QUICKSTART, '--seed', '3', '--no-trace']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.split('\n')).toHaveLength(2);
+    const counts = JSON.parse(out) as { project: string; scenario: string; seed: number; events: number; byType: Record<string, number>; virtualMs: number };
+    expect(counts).toMatchObject({ project: 'Quickstart', scenario: 'tour', seed: 3, events: traced.events.length });
+    const byType: Record<string, number> = {};
+    for (const e of traced.events) byType[e.type] = (byType[e.type] ?? 0) + 1;
+    expect(counts.byType).toEqual(byType);
+    expect(counts.virtualMs).toBeGreaterThan(0);
+  });
+
   it('fails cleanly when --out cannot be written, leaving nothing behind', async () => {
     const { code, err } = await run([QUICKSTART, '--out', 'no-such-dir/t.ndjson']);
     expect(code).toBe(1);

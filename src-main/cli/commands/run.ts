@@ -1,5 +1,7 @@
-// `switchboard run FILE [--scenario NAME] [--seed N] [--out PATH]`: simulates the project and writes
-// the NDJSON trace (header line, then one event per line) to stdout or, atomically, to PATH.
+// `switchboard run FILE [--scenario NAME] [--seed N] [--out PATH] [--no-trace]`: simulates the project
+// and writes the NDJSON trace (header line, then one event per line) to stdout or, atomically, to
+// PATH. `--no-trace` keeps no events (the engine only counts them) and writes one JSON line of
+// counts instead: for runs too long to record.
 // Defaults: the project's first scenario (none if it has none) and seed 1, the engine's default.
 // Exit 1 for invalid input (a bad project, a scenario the project does not have); 2 for bad usage
 // (unknown option, a seed that is not an integer in 0..2^32-1). Same file + scenario + seed ⇒ the
@@ -25,6 +27,14 @@ interface RunOptions {
   scenario?: string;
   seed?: number;
   out?: string;
+  /** False with --no-trace. */
+  trace?: boolean;
+}
+
+/** What `run --no-trace` writes: the run's identity, its virtual duration and its event counts. */
+export function runCounts(sim: Simulation): { project: string; scenario: string | null; seed: number; virtualMs: number; events: number; byType: Record<string, number> } {
+  const h = sim.trace.header;
+  return { project: h.project, scenario: h.scenario, seed: h.seed, virtualMs: sim.now, events: sim.trace.total, byType: sim.trace.countsByType() };
 }
 
 export function registerRun(program: Command, io: CliIo, done: (code: number) => void): void {
@@ -35,6 +45,7 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
     .option('--scenario <name>', 'scenario to run (default: the first in the project)')
     .option('--seed <n>', 'PRNG seed, an integer from 0 to 2^32-1 (default: 1)', parseSeed)
     .option('--out <path>', 'write the trace to this file (atomically) instead of stdout')
+    .option('--no-trace', 'record nothing, count events only: write {"events":N,"byType":{...},...} instead of the trace')
     .action(async (file: string, opts: RunOptions) => {
       const project = await loadProject(io, file);
       const names = project.scenarios.map((s) => s.name);
@@ -42,9 +53,10 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
       if (scenario !== null && !names.includes(scenario)) {
         throw new CliError(`${file}: no scenario named "${scenario}" (scenarios: ${names.map((n) => `"${n}"`).join(', ') || 'none'})`, EXIT_INVALID);
       }
-      const sim = new Simulation(project, { seed: opts.seed ?? 1, scenario });
+      const record = opts.trace !== false;
+      const sim = new Simulation(project, { seed: opts.seed ?? 1, scenario, record });
       sim.runScenario();
-      const chunks = encodeTraceChunks(sim.trace);
+      const chunks = record ? encodeTraceChunks(sim.trace) : [`${JSON.stringify(runCounts(sim))}\n`];
       if (opts.out !== undefined) await writeFileAtomic(resolvePath(io, opts.out), chunks);
       else await writeChunks(io.stdout, chunks);
       done(EXIT_OK);
