@@ -6,6 +6,8 @@ import { Project } from '../model/schema';
 import { makeProject } from '../testing/topology';
 import { Simulation } from './simulation';
 
+const quickstart = Object.values(import.meta.glob<unknown>('../../fixtures/projects/quickstart.switchboard.json', { eager: true, import: 'default' }))[0];
+
 function counts(sim: Simulation): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of sim.trace.slice(0)) out[e.type] = (out[e.type] ?? 0) + 1;
@@ -13,9 +15,8 @@ function counts(sim: Simulation): Record<string, number> {
 }
 
 describe('record: false', () => {
-  it('keeps no events but counts the same events by type as a recorded run, for every scenario of the quickstart', async () => {
-    const { readFileSync } = await import('node:fs');
-    const project = Project.parse(JSON.parse(readFileSync(new URL('../../fixtures/projects/quickstart.switchboard.json', import.meta.url), 'utf8')));
+  it('keeps no events but counts the same events by type as a recorded run, for every scenario of the quickstart', () => {
+    const project = Project.parse(quickstart);
     for (const scenario of project.scenarios.map((s) => s.name)) {
       for (const seed of [1, 7, 1234]) {
         const on = new Simulation(project, { seed, scenario });
@@ -42,7 +43,7 @@ describe('record: false', () => {
     class Ponger extends ServerSystem {
       constructor(ns: string, sys: string) {
         super(ns, sys);
-        this.ListenForEvent('c', 'c', 'Ping', this, (a: { __id__: string; n: number }) => this.NotifyToClient(a.__id__, 'Pong', { n: a.n, s: [a.n, { x: null }] }));
+        this.ListenForEvent('c', 'c', 'Ping', this, (a: Record<string, unknown>) => this.NotifyToClient(a.__id__ as string, 'Pong', { n: a.n, s: [a.n, { x: null }] }));
       }
     }
     const runOnce = (record: boolean) => {
