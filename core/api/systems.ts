@@ -9,6 +9,8 @@ import { claimNode } from './context';
 import type { NodeKind } from '../model/schema';
 
 type Dict = Record<string, unknown>;
+/** eventData as real code sends it: documented as a dict, delivered as any JSON value (core/CONTEXT.md). */
+export type Payload = unknown;
 export type Callback = (suc: boolean, data: Dict | null) => void;
 export type RpcMethod = (serverId: number, callbackId: number, args: Dict) => void;
 
@@ -48,10 +50,10 @@ export function bindingOf(obj: SystemBase): { engine: Engine; sys: SystemRt } {
 }
 
 export class ClientSystem extends SystemBase {
-  NotifyToServer(eventName: string, eventData: Dict): void {
+  NotifyToServer(eventName: string, eventData?: Payload): void {
     this.call('NotifyToServer', [eventName, eventData]);
   }
-  NotifyToServiceNode(serverId: number, eventName: string, eventData: Dict): void {
+  NotifyToServiceNode(serverId: number, eventName: string, eventData?: Payload): void {
     this.call('NotifyToServiceNode', [serverId, eventName, eventData]);
   }
 }
@@ -61,39 +63,39 @@ export class ClientSystem extends SystemBase {
  * service, and make RPC requests. Not exported as a node kind of its own.
  */
 abstract class RequestingSystem extends SystemBase {
-  NotifyToServiceNode(targetId: number, eventName: string, eventData: Dict): void {
+  NotifyToServiceNode(targetId: number, eventName: string, eventData?: Payload): void {
     this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
   }
-  BroadcastToService(eventName: string, eventData: Dict): void {
+  BroadcastToService(eventName: string, eventData?: Payload): void {
     this.call('BroadcastToService', [eventName, eventData]);
   }
-  RequestToService(module: string, event: string, eventData: Dict, callback?: Callback | null, timeout = 2): void {
+  RequestToService(module: string, event: string, eventData: Payload, callback?: Callback | null, timeout = 2): void {
     this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
   }
-  RequestToServiceMod(modname: string, method: string, args: Dict, callback?: Callback | null, timeout = 2): void {
+  RequestToServiceMod(modname: string, method: string, args: Payload, callback?: Callback | null, timeout = 2): void {
     this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
   }
 }
 
 /** Master and service systems also answer RPCs and reach lobby/game servers by id. */
 abstract class AnsweringSystem extends RequestingSystem {
-  NotifyToServerNode(targetId: number, eventName: string, eventData: Dict): void {
+  NotifyToServerNode(targetId: number, eventName: string, eventData?: Payload): void {
     this.call('NotifyToServerNode', [targetId, eventName, eventData]);
   }
   RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
     this.call('RegisterRpcMethod', [module, event, func]);
   }
-  ResponseToServer(serverId: number, callbackId: number, eventData: Dict): void {
+  ResponseToServer(serverId: number, callbackId: number, eventData?: Payload): void {
     this.call('ResponseToServer', [serverId, callbackId, eventData]);
   }
 }
 
 /** lobby and game servers. */
 export class ServerSystem extends RequestingSystem {
-  NotifyToClient(targetId: string, eventName: string, eventData: Dict): void {
+  NotifyToClient(targetId: string, eventName: string, eventData?: Payload): void {
     this.call('NotifyToClient', [targetId, eventName, eventData]);
   }
-  NotifyToMaster(eventName: string, eventData: Dict): void {
+  NotifyToMaster(eventName: string, eventData?: Payload): void {
     this.call('NotifyToMaster', [eventName, eventData]);
   }
 }
@@ -101,13 +103,13 @@ export class ServerSystem extends RequestingSystem {
 export class MasterSystem extends AnsweringSystem {}
 
 export class ServiceSystem extends AnsweringSystem {
-  NotifyToMaster(eventName: string, eventData: Dict): void {
+  NotifyToMaster(eventName: string, eventData?: Payload): void {
     this.call('NotifyToMaster', [eventName, eventData]);
   }
-  BroadcastToServerByType(serverType: string, eventName: string, eventData: Dict): void {
+  BroadcastToServerByType(serverType: string, eventName: string, eventData?: Payload): void {
     this.call('BroadcastToServerByType', [serverType, eventName, eventData]);
   }
-  RemoteNotifyToClient(uid: number, proxyId: number, eventName: string, eventData: Dict): void {
+  RemoteNotifyToClient(uid: number, proxyId: number, eventName: string, eventData?: Payload): void {
     this.call('RemoteNotifyToClient', [uid, proxyId, eventName, eventData]);
   }
   RegisterRpcMethodForMod(method: string, func: RpcMethod): void {

@@ -6,7 +6,8 @@ import type { Project } from '../model/schema';
 import type { TraceHeader } from '../trace/event';
 import { F, TYPE_INDEX, TraceRecorder } from '../trace/recorder';
 import { ApolloMisuseError } from './errors';
-import { UnsendableValueError, copyDict, copyJson } from './json-copy';
+import { UnsendableValueError, copyJson, copyPayload, isDict } from './json-copy';
+import { listenersFor } from './listener-match';
 import { Network } from './network';
 import { EventQueue, type Scheduled } from './queue';
 import { Random } from './random';
@@ -34,8 +35,10 @@ export interface Message extends Scheduled {
   to: NodeRt;
   event: string;
   eventId: number;
-  data: Record<string, unknown>;
+  data: unknown;
   key: string;
+  /** listenerMatch "lenient": the sender's own pair, also heard where the reference names a fixed pair. */
+  alt: string | null;
   sendSeq: number;
   rpc: number;
   /** Decided at send (loss on a hop): the message is dropped when it would have arrived. */
@@ -234,9 +237,9 @@ export class Engine {
     }
   }
 
-  private copyData(sys: SystemRt, api: string, data: unknown, name = 'eventData'): Record<string, unknown> {
+  private copyData(sys: SystemRt, api: string, data: unknown, name = 'eventData'): unknown {
     try {
-      return copyDict(data ?? {}, name);
+      return copyPayload(data, name);
     } catch (e) {
       if (e instanceof UnsendableValueError) this.misuse(sys.node, api, e.message);
       throw e;
@@ -254,6 +257,11 @@ export class Engine {
     return key;
   }
 
+  /** Under listenerMatch "lenient", the sender's own key beside a fixed NeteaseExtraApi pair. */
+  private altKey(sys: SystemRt, event: string): string | null {
+    return this.project.options.listenerMatch === 'lenient' ? this.senderKey(sys, event) : null;
+  }
+
   private extraKey(from: NodeRt): string {
     if (from.kind === 'master') return 'extraApiMaster';
     if (from.kind === 'service') return 'extraApiService';
@@ -268,6 +276,7 @@ export class Engine {
     let to: NodeRt | undefined;
     let via: NodeRt | null = null;
     let key = this.senderKey(sys, event);
+    let alt: string | null = null;
     let expectServer: NodeRt | null = null;
     let expectPlayer: string | null = null;
     let early: string | null = null;
@@ -280,6 +289,11 @@ export class Engine {
           via = client.proxy;
           expectServer = from;
           expectPlayer = target as string;
+        } else if (from.departed.has(target as string)) {
+          // Sent by the old server while its player is between servers (semantics §4).
+          to = from.departed.get(target as string);
+          early = 'in-transfer';
+          earlyDetail = `${to?.id} is between servers`;
         } else {
           early = 'not-on-server';
           earlyDetail = `no player ${target} on ${from.id}`;
@@ -292,14 +306,17 @@ export class Engine {
         else {
           to = from.server;
           via = from.proxy;
-          data.__id__ = from.playerId;
+          if (isDict(data)) data.__id__ = from.playerId;
         }
         if (early) earlyDetail = `${from.id} is not on a lobby/game`;
         break;
       }
       case 'NotifyToMaster':
         to = this.topo.master ?? undefined;
-        if (from.kind === 'service') key = listenKey(EXTRA_API_NAMESPACE, 'extraApiService', event);
+        if (from.kind === 'service') {
+          key = listenKey(EXTRA_API_NAMESPACE, 'extraApiService', event);
+          alt = this.altKey(sys, event);
+        }
         if (!to) earlyDetail = 'the topology has no master';
         break;
       case 'NotifyToServerNode': {
@@ -314,10 +331,13 @@ export class Engine {
         else earlyDetail = `no service with serverId ${target}`;
         if (from.kind === 'client') {
           via = from.proxy;
-          data.__neteaseProxyId__ = from.proxy ? from.proxy.serverId : null;
-          data.__uid__ = from.uid;
+          if (isDict(data)) {
+            data.__neteaseProxyId__ = from.proxy ? from.proxy.serverId : null;
+            data.__uid__ = from.uid;
+          }
         } else {
           key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
+          alt = this.altKey(sys, event);
         }
         break;
       }
@@ -343,11 +363,11 @@ export class Engine {
       this.note(d, { reason: early ?? 'no-target', detail: earlyDetail });
       return;
     }
-    this.transmit(ONE_WAY, apiId, from, via, to, event, data, key, sendSeq, 0, expectServer, expectPlayer);
+    this.transmit(ONE_WAY, apiId, from, via, to, event, data, key, sendSeq, 0, expectServer, expectPlayer, 0, alt);
   }
 
   /** Put a message on the wire: loss and cuts are decided now, arrival is queued. Returns the arrival time, -1 when dropped. */
-  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, data: Record<string, unknown>, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0): number {
+  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, data: unknown, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0, alt: string | null = null): number {
     if (via && !via.up) {
       const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
       this.note(d, { reason: 'node-down', at: via, detail: `${via.id} is stopped` });
@@ -357,7 +377,7 @@ export class Engine {
     const arrive = this.net.travel(this.now, from, via, to);
     const eventId = this.rec.recording ? this.rec.field(sendSeq - 1, F.event) : this.rec.strings.id(event);
     const msg: Message = {
-      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId, data, key, sendSeq, rpc,
+      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId, data, key, alt, sendSeq, rpc,
       drop: null, dropAt: null, expectServer, expectPlayer, cb,
     };
     if (arrive < 0) {
@@ -384,10 +404,12 @@ export class Engine {
     const apiId = this.apiIds[api];
     let targets: NodeRt[];
     let key: string;
+    let alt: string | null = null;
     if (api === 'BroadcastToService') {
       targets = this.topo.services;
       if (from.kind === 'service' && !this.project.options.broadcastIncludesSender) targets = targets.filter((n) => n !== from);
       key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
+      alt = this.altKey(sys, event);
     } else {
       targets = this.topo.serversByType.get(serverType as string) ?? [];
       key = this.senderKey(sys, event);
@@ -402,7 +424,7 @@ export class Engine {
     }
     let last = this.now;
     for (const to of targets) {
-      const q = this.transmit(ONE_WAY, apiId, from, null, to, event, data, key, sendSeq, 0, null, null);
+      const q = this.transmit(ONE_WAY, apiId, from, null, to, event, data, key, sendSeq, 0, null, null, 0, alt);
       if (q > last) last = q;
     }
     this.rec.setArrive(sendSeq - 1, last);
@@ -424,7 +446,7 @@ export class Engine {
     if (m.role === RESPONSE) return this.arriveResponse(m);
     const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, m.eventId, this.rec.dataHandle(m.sendSeq - 1), m.sendSeq);
     if (m.role === REQUEST) return this.arriveRequest(m, dSeq);
-    this.dispatch(to, m.key, m.eventId, m.api, m.from, m.data, dSeq, true);
+    this.dispatch(to, m.key, m.alt, m.eventId, m.api, m.from, m.data, dSeq, true);
   }
 
   private dropAtArrival(m: Message, reason: string, at: NodeRt | null, detail: string | undefined): void {
@@ -434,8 +456,8 @@ export class Engine {
   }
 
   /** Run every listener for key on node, by priority then registration order. */
-  private dispatch(node: NodeRt, key: string, eventId: number, apiId: number, from: NodeRt | null, data: Record<string, unknown>, dSeq: number, reportUnhandled: boolean): void {
-    const list = node.listeners.get(key);
+  private dispatch(node: NodeRt, key: string, alt: string | null, eventId: number, apiId: number, from: NodeRt | null, data: unknown, dSeq: number, reportUnhandled: boolean): void {
+    const list = alt === null ? node.listeners.get(key) : listenersFor(node, key, alt);
     if (!list || list.length === 0) {
       if (!reportUnhandled) return;
       const u = this.rec.add(this.now, T.unhandled, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
@@ -483,10 +505,10 @@ export class Engine {
   // ---------------------------------------------------------------- engine events
 
   /** An engine event (AddServerPlayerEvent, ServerConnectedEvent...) for node, delivered asynchronously now. */
-  engineEvent(node: NodeRt, event: string, data: Record<string, unknown>, cause: number): void {
+  engineEvent(node: NodeRt, event: string, data: unknown, cause: number): void {
     this.schedule<Message>({
       t: this.now, order: 0, kind: K_MESSAGE, role: ENGINE_EVENT, api: 0, from: null, to: node, event, eventId: 0, data,
-      key: listenKey('Minecraft', 'Engine', event), sendSeq: cause, rpc: 0, drop: null, dropAt: null, expectServer: null, expectPlayer: null, cb: 0,
+      key: listenKey('Minecraft', 'Engine', event), alt: null, sendSeq: cause, rpc: 0, drop: null, dropAt: null, expectServer: null, expectPlayer: null, cb: 0,
     });
   }
 
@@ -496,7 +518,7 @@ export class Engine {
     if (!list || list.length === 0) return;
     const d = this.record(T.deliver, 0, null, m.to, m.event, m.data, m.sendSeq);
     this.note(d, { sysId: this.sysId('Minecraft', 'Engine') });
-    this.dispatch(m.to, m.key, this.rec.strings.id(m.event), 0, null, m.data, d, false);
+    this.dispatch(m.to, m.key, null, this.rec.strings.id(m.event), 0, null, m.data, d, false);
   }
 
   // ---------------------------------------------------------------- listening and registration
@@ -671,7 +693,7 @@ export class Engine {
     this.runCallback(rr, true, m.data, c);
   }
 
-  private runCallback(r: RpcRec, suc: boolean, data: Record<string, unknown> | null, cause: number): void {
+  private runCallback(r: RpcRec, suc: boolean, data: unknown, cause: number): void {
     if (r.callbackDone || !r.callback) return;
     r.callbackDone = true;
     if (!r.requester.up) {
@@ -757,7 +779,9 @@ function wrongType(p: ParamSpec, v: unknown): string | null {
     case 'int':
       return typeof v === 'number' && Number.isInteger(v) ? null : 'an int';
     case 'dict':
-      return typeof v === 'object' && v !== null && !Array.isArray(v) ? null : 'a dict';
+      // Documented as a dict, but real code sends any JSON value: copyPayload checks it, the
+      // Problems view notes a non-dict (semantics notes in core/CONTEXT.md).
+      return null;
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : 'a positive number of seconds';
     case 'callback':

@@ -14,8 +14,7 @@ function describe(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'function') return 'a function';
-  if (typeof v === 'bigint') return 'a bigint';
-  if (typeof v === 'symbol') return 'a symbol';
+    if (typeof v === 'symbol') return 'a symbol';
   if (v instanceof Map) return 'a Map';
   if (v instanceof Set) return 'a Set';
   return `a ${Object.prototype.toString.call(v).slice(8, -1)}`;
@@ -25,6 +24,9 @@ function copyValue(v: unknown, path: string, depth: number): unknown {
   switch (typeof v) {
     case 'string':
     case 'boolean':
+      return v;
+    case 'bigint':
+      // An integer beyond 2^53 (parsed by core/json, or a Python long): kept with every digit.
       return v;
     case 'number':
       if (Number.isFinite(v)) return v;
@@ -56,6 +58,20 @@ function copyValue(v: unknown, path: string, depth: number): unknown {
 /** Deep copy of a JSON-compatible value; throws UnsendableValueError naming the path otherwise. */
 export function copyJson<T = unknown>(value: T, path = 'data'): T {
   return copyValue(value, path, 0) as T;
+}
+
+/**
+ * Copy of an eventData payload as real code sends it: any JSON-compatible value (dict, list, string,
+ * number, bool, None), delivered unchanged. Not passing one sends `{}` (the documented default).
+ * The reference documents a dict; the Problems view notes other payloads (core/diagnostics).
+ */
+export function copyPayload(value: unknown, path: string): unknown {
+  return value === undefined ? {} : copyValue(value, path, 0);
+}
+
+/** A plain object payload: the only kind that gets injected keys (`__id__`, `__uid__`, ...). */
+export function isDict(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Copy of a dict payload (a plain object); `extra` fields are added after the copy's own. */

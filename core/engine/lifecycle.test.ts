@@ -52,7 +52,7 @@ describe('player lifecycle', () => {
     expect([after.server, after.inTransfer]).toEqual([5000, false]);
     expect(after.playerId).not.toBe(before);
     expect(log.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['lobby-4000:DelServerPlayerEvent', 'master:PlayerTransferServerEvent', 'game-5000:AddServerPlayerEvent']);
-    expect(findAll(s.trace.slice(0), { type: 'drop' }).map((d) => d.reason)).toEqual(['not-on-server']);
+    expect(findAll(s.trace.slice(0), { type: 'drop' }).map((d) => d.reason)).toEqual(['in-transfer']);
   });
 
   it('messages reaching a client mid-transfer are dropped as in-transfer', () => {

@@ -78,10 +78,14 @@ export class Lifecycle {
     const oldPlayerId = client.playerId;
     this.unplace(client);
     client.inTransfer = true;
+    if (oldPlayerId) from.departed.set(oldPlayerId, client);
     const seq = this.lifecycle('transfer-start', client, target, { uid: client.uid, fromServerId: from.serverId, toServerId: target.serverId });
     this.e.engineEvent(from, 'DelServerPlayerEvent', { id: oldPlayerId, uid: client.uid, isTransfer: true }, seq);
     const dest = target;
-    this.e.later(this.e.now + this.e.project.options.transferMs, null, () => this.finishTransfer(client, from, dest));
+    this.e.later(this.e.now + this.e.project.options.transferMs, null, () => {
+      if (oldPlayerId) from.departed.delete(oldPlayerId);
+      this.finishTransfer(client, from, dest);
+    });
     return OK;
   }
 

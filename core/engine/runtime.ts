@@ -62,6 +62,8 @@ export interface NodeRt {
   joins: number;
   // lobby/game
   players: Map<string, NodeRt>;
+  /** playerIds of players that left by a transfer still in progress (NotifyToClient drops `in-transfer`). */
+  departed: Map<string, NodeRt>;
   nextPlayerNo: number;
 }
 
@@ -110,6 +112,7 @@ export function buildTopology(project: Project): Topology {
     inTransfer: false,
     joins: 0,
     players: new Map(),
+    departed: new Map(),
     nextPlayerNo: 1,
   }));
   const topo: Topology = {

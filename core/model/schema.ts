@@ -119,6 +119,12 @@ export type LinkSpec = z.infer<typeof LinkSpec>;
 export const Options = z.object({
   /** §4: a service's BroadcastToService reaches the sender too. */
   broadcastIncludesSender: z.boolean().default(true),
+  /**
+   * §2: which listeners hear a message sent with a fixed NeteaseExtraApi pair (NotifyToMaster from a
+   * service, NotifyToServiceNode from a server, BroadcastToService). "reference": only that pair;
+   * "lenient": that pair or the sender's own (namespace, systemName), as real plugins listen.
+   */
+  listenerMatch: z.enum(['reference', 'lenient']).default('reference'),
   /** §4: which of several owners of a module/type answers an RPC. */
   rpcOwner: z.enum(['lowest-id', 'round-robin', 'random']).default('lowest-id'),
   /** Latency of every implied link the project does not list. */

@@ -84,26 +84,27 @@ describe('links', () => {
 });
 
 describe('behaviour rules', () => {
-  it('refuses calls to unknown interfaces (with a hint) and calls the node kind lacks', () => {
-    const { errors } = check((p) => {
+  it('refuses calls to unknown interfaces (with a hint); a call the node kind lacks is a warning (a misuse at run time, §5)', () => {
+    const { errors, warnings } = check((p) => {
       rulesOf(p, 'svc')[2].actions = [{ call: 'BroadcastToServerbytype', args: {} }, { call: 'NotifyToServer', args: {} }, { call: 'Teleport' }];
     });
     expect(brief(errors)).toEqual([
       'call.unknown-interface $.nodes[4].systems[0].rules[2].actions[0].call',
-      'call.not-callable $.nodes[4].systems[0].rules[2].actions[1].call',
       'call.unknown-interface $.nodes[4].systems[0].rules[2].actions[2].call',
     ]);
+    expect(brief(warnings)).toEqual(['call.not-callable $.nodes[4].systems[0].rules[2].actions[1].call']);
     expect(errors[0].message).toBe('unknown interface "BroadcastToServerbytype" (did you mean "BroadcastToServerByType"?)');
-    expect(errors[1].message).toBe('a service node cannot call NotifyToServer (callers: client)');
-    expect(errors[2].message).toBe('unknown interface "Teleport"');
+    expect(warnings[0].message).toBe('a service node cannot call NotifyToServer (callers: client); at run time this call is a misuse');
+    expect(errors[1].message).toBe('unknown interface "Teleport"');
   });
 
   it('checks calls nested in onResult and refuses interfaces that take a function', () => {
-    const { errors } = check((p) => {
+    const { errors, warnings } = check((p) => {
       const action = (rulesOf(p, 'lobby-sys-host')[0].actions as { onResult: unknown[] }[])[0];
       action.onResult.push({ call: 'NotifyToClient', args: {} }, { call: 'RegisterRpcMethod', args: {} });
     });
-    expect(brief(errors)).toEqual(['call.not-callable $.nodes[5].systems[0].rules[0].actions[0].onResult[2].call']);
+    expect(brief(errors)).toEqual([]);
+    expect(brief(warnings)).toEqual(['call.not-callable $.nodes[5].systems[0].rules[0].actions[0].onResult[2].call']);
   });
 
   it('warns about unknown arguments and an onResult that never runs', () => {
@@ -164,12 +165,11 @@ describe('scenarios', () => {
       'scenario.server-not-lobby-game $.scenarios[0].steps[6].server',
       'scenario.unknown-type $.scenarios[0].steps[7].type',
       'scenario.transfer-target-missing $.scenarios[0].steps[8].server',
-      'call.not-callable $.scenarios[0].steps[9].api',
       'scenario.unknown-system $.scenarios[0].steps[10].system',
       'scenario.unknown-node $.scenarios[0].steps[11].b',
       'scenario.unknown-node $.scenarios[0].steps[12].node',
     ]);
-    expect(errors[6].message).toContain('it has: idv/IdvService');
+    expect(errors[5].message).toContain('it has: idv/IdvService');
   });
 
   it('refuses duplicate scenario names and warns about steps after the end', () => {

@@ -21,7 +21,9 @@ export function checkCall(kind: NodeKind, api: string, args: Record<string, unkn
     return;
   }
   if (!kindMayCall(kind, api)) {
-    f.error(apiPath, 'call.not-callable', `a ${kind} node cannot call ${api} (callers: ${spec.callers.join(', ')})`);
+    // A warning, not an error (semantics §5): the file may demonstrate the misuse; at run time the
+    // call is a `misuse` event and the simulation goes on.
+    f.warn(apiPath, 'call.not-callable', `a ${kind} node cannot call ${api} (callers: ${spec.callers.join(', ')}); at run time this call is a misuse`);
     return;
   }
   if (spec.params.some((p) => p.type === 'func')) {
