@@ -4,6 +4,7 @@
 import type { EventType, RpcRef, RpcState, TraceEvent } from '../trace/event';
 import { EVENT_TYPES, RPC_STATES } from '../trace/event';
 import type { EventSource } from './source';
+import { parseJson, stringifyJson } from '../json';
 
 const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const STATE_CODE = new Map<string, number>(RPC_STATES.map((s, i) => [s, i + 1]));
@@ -59,7 +60,7 @@ class PayloadStore {
     const c = Math.floor(pos / CHUNK);
     const off = pos - c * CHUNK;
     if (c === this.chunks.length) this.flush();
-    return JSON.parse(this.chunks[c].slice(off, off + len));
+    return parseJson(this.chunks[c].slice(off, off + len));
   }
 }
 
@@ -296,7 +297,7 @@ export class TraceColumns implements EventSource {
     if (arrive !== undefined) { known++; if (typeof arrive === 'number') this.arrive[i] = arrive; else (bad ??= []).push('arrive'); }
     if (data !== undefined) {
       known++;
-      const text = JSON.stringify(data);
+      const text = stringifyJson(data);
       if (text !== undefined) {
         this.dataPos[i] = this.payloads.add(text);
         this.dataLen[i] = text.length;

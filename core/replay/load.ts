@@ -11,6 +11,7 @@ import { encodeEvent, encodeHeader } from '../trace/ndjson';
 import { TraceEventSchema, TraceHeaderSchema } from '../trace/trace-schema';
 import { PUSH_INVALID, type TraceColumns } from './columns';
 import { ReplayIndex, type ReplayIndexOptions } from './replay-index';
+import { parseJson } from '../json';
 
 export interface LoadError {
   /** 1-based line number in the file. */
@@ -127,7 +128,7 @@ export class TraceLoader {
         let parsed: unknown;
         let ok = true;
         try {
-          parsed = JSON.parse(last);
+          parsed = parseJson(last);
         } catch {
           ok = false;
         }
@@ -152,7 +153,7 @@ export class TraceLoader {
     const text = start === 0 && end === buf.length ? buf : buf.slice(start, end);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = parseJson(text);
     } catch (e) {
       if (text.trim() === '') return; // blank lines are tolerated anywhere
       this.sawFirstLine = true;

@@ -7,6 +7,7 @@ import { describeValue } from '../model/issues';
 import { formatPath } from '../model/json-paths';
 import { TRACE_FORMAT, TRACE_VERSION, type TraceEvent, type TraceHeader } from './event';
 import { TraceEventSchema, TraceHeaderSchema } from './trace-schema';
+import { parseJson } from '../json';
 
 export interface TraceLineError {
   /** 1-based line number. */
@@ -91,7 +92,7 @@ export class TraceLineReader {
         let parsed: unknown;
         let ok = true;
         try {
-          parsed = JSON.parse(last);
+          parsed = parseJson(last);
         } catch {
           ok = false;
         }
@@ -115,7 +116,7 @@ export class TraceLineReader {
     if (text.trim() === '') return; // blank lines carry nothing; tolerated anywhere
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = parseJson(text);
     } catch (e) {
       this.sawFirstLine = true;
       this.error(n, `invalid JSON: ${e instanceof Error ? e.message : 'unparsable'}`);

@@ -2,6 +2,7 @@
 // order so that the same run gives the same bytes (determinism is tested on the bytes) and so the
 // most useful fields come first when a person reads the file.
 import type { RpcRef, TraceEvent, TraceHeader } from './event';
+import { stringifyJson } from '../json';
 
 /** seq, t, type, api, from, to, event, data, rpc, cause, reason, then the rest of TraceEvent in its order. */
 export const EVENT_KEY_ORDER = [
@@ -52,11 +53,11 @@ const EVENT_LAYOUT = layout(EVENT_KEY_ORDER);
 const RPC_LAYOUT = layout(RPC_KEY_ORDER);
 const HEADER_LAYOUT = layout(HEADER_KEY_ORDER);
 
-const plain: ValueEncoder = (_key, v) => JSON.stringify(v);
+const plain: ValueEncoder = (_key, v) => stringifyJson(v);
 const eventValue: ValueEncoder = (key, v) => {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (typeof v === 'string') return JSON.stringify(v);
-  return key === 'rpc' && typeof v === 'object' && v !== null ? encodeOrdered(v, RPC_LAYOUT, plain) : JSON.stringify(v);
+  return key === 'rpc' && typeof v === 'object' && v !== null ? encodeOrdered(v, RPC_LAYOUT, plain) : stringifyJson(v);
 };
 
 /** One event as one line (no newline). */
