@@ -18,6 +18,7 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { key: 'defaultLoss', label: 'default loss (0–1)', hint: 'probability a message is lost', input: 'number' },
   { key: 'transferMs', label: 'transfer (ms)', hint: 'how long a transfer keeps a player between servers', input: 'number' },
   { key: 'rpcOwner', label: 'RPC owner', hint: 'which of several owners of a module/type answers', input: 'select', choices: ['lowest-id', 'round-robin', 'random'] },
+  { key: 'listenerMatch', label: 'listener match', hint: 'reference: a NeteaseExtraApi/extraApi* message is heard only with that pair; lenient: the sender\'s own pair is heard too', input: 'select', choices: ['reference', 'lenient'] },
   { key: 'broadcastIncludesSender', label: 'broadcast reaches sender', hint: "a service's BroadcastToService reaches itself too", input: 'checkbox' },
   { key: 'serverTickHz', label: 'mod Update() per second', hint: "Python mods: how often each system's Update() runs (0 = never)", input: 'number' },
   { key: 'storageLatencyMs', label: 'Redis/MySQL answer (ms)', hint: 'Python mods: virtual delay before an Async* storage call answers', input: 'number' },
