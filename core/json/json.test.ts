@@ -7,7 +7,7 @@ import { mayHoldUnsafeInteger, parseJson, stringifyJson } from './index';
 const unsafe = fc.oneof(fc.bigInt(2n ** 53n, 10n ** 40n), fc.bigInt(-(10n ** 40n), -(2n ** 53n))).filter((b) => String(Number(b)) !== b.toString());
 /** JSON values with bigints beyond 2^53 mixed in. */
 const withBig = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), unsafe, tie('arr'), tie('obj')),
+  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown), unsafe, tie('arr'), tie('obj')),
   arr: fc.array(tie('value'), { maxLength: 4 }),
   obj: fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
 })).value;
@@ -18,6 +18,12 @@ function marked(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(marked);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, marked(x)]));
   return v;
+}
+
+function hasBigint(v: unknown): boolean {
+  if (typeof v === 'bigint') return true;
+  if (v && typeof v === 'object') return Object.values(v).some(hasBigint);
+  return false;
 }
 
 describe('parseJson', () => {
@@ -64,7 +70,7 @@ describe('parseJson', () => {
     fc.assert(fc.property(withBig, (v) => {
       const text = stringifyJson(v);
       if (!mayHoldUnsafeInteger(text)) expect(parseJson(text)).toEqual(JSON.parse(text));
-      if (JSON.stringify(marked(v)).includes('@@')) expect(mayHoldUnsafeInteger(text)).toBe(true);
+      if (hasBigint(v)) expect(mayHoldUnsafeInteger(text)).toBe(true);
     }), { numRuns: 300 });
     expect(mayHoldUnsafeInteger('{"t":12.345678901234567,"x":1e-1234567890123456}')).toBe(false);
     expect(mayHoldUnsafeInteger('[12345678901234567]')).toBe(true);
