@@ -331,6 +331,9 @@ sys.__stderr__.write('raw stderr\\n')
 os.write(1, 'fd one\\n')
 print u'\\u4e2d\\u6587', '\\xe4\\xb8\\xad'
 print 'x' * 9000
+reload(sys)
+sys.setdefaultencoding('utf-8')
+print 'after reload(sys)', sys.getdefaultencoding()
 `,
     });
     const r = start();
@@ -341,6 +344,7 @@ print 'x' * 9000
     expect(out.slice(0, 5)).toEqual(['a 1', 'no newline{"op":"done","node":"forged","error":null}', 'two', 'lines', '中文 中']);
     expect(out[5].length).toBe(8190);
     expect(out[5].endsWith('x\u2026')).toBe(true);
+    expect(out[6]).toBe('after reload(sys) utf-8');
     expect(logs(res, 'stderr')).toEqual(['to stderr', 'raw stderr']);
     // Non-ASCII travels as \\u escapes: the protocol is ASCII.
     expect(res.raw.every((l) => /^[\x20-\x7e]*$/.test(l))).toBe(true);
@@ -432,7 +436,6 @@ lobbyGameApi.SetCityMode(True)
       'GetEngineCompFactory().CreatePos().SetPos',
       'GetEngineCompFactory().CreatePos().GetPos',
       'lobbyGame.netgameApi.IsPlayerPeUser',
-      'GetEngineCompFactory().CreateGame',
       'GetEngineCompFactory().CreateGame().GetPlayerList',
       'lobbyGame.netgameApi.SetCityMode',
     ]);
@@ -497,6 +500,29 @@ describe('timers, ticks and unload', () => {
     const unloaded = await r.command({ op: 'unload', node: 'lobby-4000', now: 2000 });
     expect(logs(unloaded)).toEqual(['destroy lobbyNamespace', 'system destroyed']);
     expect((await r.command({ op: 'tick', node: 'lobby-4000', now: 2033 })).done.error).toMatchObject({ type: 'LookupError' });
+  });
+
+  it('the game component\'s timers (CreateGame(levelId).AddTimer) run on the virtual clock', async () => {
+    const mod = writeMod('gameTimerMod', 'gameTimerScript', {
+      'modMain.py': `import server.extraServerApi as serverApi
+comp = serverApi.GetEngineCompFactory().CreateGame(serverApi.GetLevelId())
+def tick(what):
+    print 'tick', what
+t = comp.AddRepeatedTimer(1.0, tick, 'r')
+comp.AddTimer(2.0, tick, 'once')
+comp.CancelTimer(t)
+comp.SetGameRulesInfoServer({})
+`,
+    });
+    const r = start();
+    const res = await r.command(load(LOBBY, [mod]));
+    expect(posts(res).map((p) => [p.api, p.args])).toEqual([
+      ['AddTimer', [1, 1.0, true]],
+      ['AddTimer', [2, 2.0, false]],
+      ['CancelTimer', [1]],
+    ]);
+    expect(res.done.stubs).toEqual({ 'GetEngineCompFactory().CreateGame().SetGameRulesInfoServer': 1 });
+    expect(logs(await r.command({ op: 'invoke', node: 'lobby-4000', now: 2000, h: 2, args: [] }))).toEqual(['tick once']);
   });
 
   it('TransferToOtherServer posts the documented arguments with its callback', async () => {

@@ -73,6 +73,8 @@ export class RunnerProcess {
       }
       this.wake();
     });
+    // A write racing the process's exit fails with EPIPE; the exit itself is what tests look at.
+    this.child.stdin.on('error', () => {});
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => this.stderr.push(chunk));
     this.child.on('exit', (code) => {

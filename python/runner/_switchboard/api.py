@@ -97,6 +97,34 @@ def cancel_timer(timer):
     messages.post(h.node, 'CancelTimer', [hid], 0)
 
 
+class GameComp(Stub):
+    """GetEngineCompFactory().CreateGame(levelId): its timers run on the virtual clock; the rest of
+    the game component (game rules, weather, ...) is a recording stub."""
+    __slots__ = ()
+
+    def AddTimer(self, delay, func, *args, **kwargs):
+        return add_timer(delay, func, args, kwargs, False)
+
+    def AddRepeatedTimer(self, delay, func, *args, **kwargs):
+        return add_timer(delay, func, args, kwargs, True)
+
+    def CancelTimer(self, timer):
+        if timer is not None:
+            cancel_timer(timer)
+
+
+class CompFactory(Stub):
+    """GetEngineCompFactory(): every component is a recording stub, but CreateGame's timers work."""
+    __slots__ = ()
+
+    def CreateGame(self, entityId=None):
+        return GameComp(self._sb_name + '.CreateGame()')
+
+
+def comp_factory():
+    return CompFactory('GetEngineCompFactory()')
+
+
 def later(fn, *args):
     """Run fn(*args) after the current command, at the same virtual time (an asynchronous answer)."""
     return add_timer(0, fn, args, None, False)

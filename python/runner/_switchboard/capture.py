@@ -113,8 +113,21 @@ def resume_partial_lines(saved):
 
 
 def install():
+    # Many Python 2 mods run `reload(sys); sys.setdefaultencoding('utf-8')`. reload(sys) restores
+    # sys from the copy the interpreter saved at start-up, which would bring the original stdout
+    # back (fd 1, now stderr). So: bring setdefaultencoding back first (site.py deleted it), put the
+    # captures in, save *that* as the copy reload(sys) restores, then delete setdefaultencoding
+    # again as site.py does. sys.path / sys.modules / sys.meta_path are the same objects throughout.
+    reload(sys)
     sys.stdout = sys.__stdout__ = stdout
     sys.stderr = sys.__stderr__ = stderr
+    try:
+        import ctypes
+        ctypes.pythonapi._PyImport_FixupExtension(ctypes.c_char_p('sys'), ctypes.c_char_p('sys'))
+    except Exception:
+        pass
+    if hasattr(sys, 'setdefaultencoding'):
+        del sys.setdefaultencoding
     messages.end_partial_lines[0] = end_partial_lines
     messages.suspend_partial_lines[0] = suspend_partial_lines
     messages.resume_partial_lines[0] = resume_partial_lines

@@ -52,13 +52,27 @@ def fatal(message):
         os._exit(70)
 
 
+CHUNK = 1 << 16
+
+
 def read_line():
-    """The next line without its newline, or None at end of input."""
-    line = _io['in'].readline(MAX_LINE + 1)
+    """The next line without its newline, or None at end of input. Read in chunks: Python 2's
+    readline(n) allocates n bytes up front, so a 64 MiB bound cannot be its argument."""
+    f = _io['in']
+    line = f.readline(CHUNK)
     if not line:
         return None
-    if line[-1:] != '\n':
-        if len(line) > MAX_LINE:
+    if line[-1:] == '\n':
+        return line[:-1]
+    parts = [line]
+    size = len(line)
+    while True:
+        more = f.readline(CHUNK)
+        if not more:
+            return ''.join(parts)  # last line without a newline
+        size += len(more)
+        if size > MAX_LINE:
             raise ProtocolError('a command line longer than %d bytes' % MAX_LINE)
-        return line  # last line without a newline
-    return line[:-1]
+        parts.append(more)
+        if more[-1:] == '\n':
+            return ''.join(parts)[:-1]

@@ -33,7 +33,8 @@ def run(msg):
     handler = _COMMANDS.get(op)
     if handler is None:
         channel.fatal('unknown command %r' % (op,))
-    saved_lines = messages.suspend_partial_lines[0]()
+    nested = bool(state.frames)
+    saved_lines = messages.suspend_partial_lines[0]() if nested else None
     clock = determinism.clock
     outer_now = clock['now_ms']
     if 'now' in msg:
@@ -52,7 +53,8 @@ def run(msg):
         if outer_node is not None:  # back to the command this one interrupted
             state.enter(outer_node)
         clock['now_ms'] = outer_now
-        messages.resume_partial_lines[0](saved_lines)
+        if nested:
+            messages.resume_partial_lines[0](saved_lines)
     channel.emit_line(_encode(_done(node_id, fr)))
     channel.flush()
 

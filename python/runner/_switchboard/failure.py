@@ -4,6 +4,9 @@ shim's frames, and the innermost frame of the user's own code (not the standard 
 import os
 import traceback
 
+FRAMES_MAX = 100      # a traceback keeps its first 10 and last 90 frames (runaway recursion)
+MESSAGE_MAX = 8192
+
 _internal = []   # folder prefixes of the runner and the shim
 _stdlib = [os.path.dirname(os.path.abspath(os.__file__)) + os.sep]
 
@@ -48,6 +51,10 @@ def _message(value):
     return u'<unprintable %s>' % type(value).__name__
 
 
+def _bounded(text, limit=MESSAGE_MAX):
+    return text if len(text) <= limit else text[:limit - 1] + u'\u2026'
+
+
 def _code_of(fn):
     """The code object behind a function, method or callable instance (for a fallback location)."""
     if isinstance(fn, (type, getattr(__import__('types'), 'ClassType'))):
@@ -66,7 +73,12 @@ def make(etype, value, tb, where=None):
     lines = []
     if kept:
         lines.append('Traceback (most recent call last):\n')
-        lines.extend(traceback.format_list(kept))
+        if len(kept) > FRAMES_MAX:
+            lines.extend(traceback.format_list(kept[:10]))
+            lines.append('  ... %d frames left out ...\n' % (len(kept) - FRAMES_MAX))
+            lines.extend(traceback.format_list(kept[-(FRAMES_MAX - 10):]))
+        else:
+            lines.extend(traceback.format_list(kept))
     lines.extend(traceback.format_exception_only(etype, value))
     filename = None
     lineno = None
@@ -83,8 +95,8 @@ def make(etype, value, tb, where=None):
             filename, lineno = os.path.abspath(code.co_filename), code.co_firstlineno
     return {
         'type': etype.__name__ if isinstance(etype, type) else str(etype),
-        'message': _message(value),
-        'traceback': u''.join(_text(l) for l in lines),
+        'message': _bounded(_message(value)),
+        'traceback': _bounded(u''.join(_text(l) for l in lines), MESSAGE_MAX * 8),
         'file': _text(filename) if filename is not None else None,
         'line': lineno,
     }

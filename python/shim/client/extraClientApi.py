@@ -38,7 +38,8 @@ def GetLevelId():
 
 
 def GetEngineCompFactory():
-    return _sb.Stub('GetEngineCompFactory()')
+    """Components are stubs; CreateGame(levelId).AddTimer / AddRepeatedTimer / CancelTimer work."""
+    return _sb.comp_factory()
 
 
 def GetMinecraftEnum():
