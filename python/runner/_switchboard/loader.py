@@ -11,6 +11,9 @@ from _switchboard import calls, state
 declared = []
 # Folder -> number of loaded nodes using it (the clients' process shares mods between nodes).
 _dir_users = {}
+# modMain module name -> the Binding classes its import declared (a second node loading the same
+# mod in this process gets its own instances of them; the module is imported once).
+_bindings_of = {}
 
 KIND_HOOK = {'lobby': 'Server', 'game': 'Server', 'master': 'Master', 'service': 'Service', 'client': 'Client'}
 
@@ -39,6 +42,7 @@ def _drop_dir(path):
         f = getattr(module, '__file__', None)
         if f and os.path.abspath(f).startswith(prefix):
             del sys.modules[name]
+            _bindings_of.pop(name, None)
 
 
 def hooks_of(cls, hook):
@@ -68,12 +72,17 @@ def load(node, mods):
         try:
             _add_dir(os.path.abspath(mod['dir']))
             node.mods.append(mod)
-            del declared[:]
-            module = calls.run_user(_import, (mod['script'] + '.modMain',), None, False)
-            if module is None:
-                continue
-            classes = list(declared)
-            del declared[:]
+            main = mod['script'] + '.modMain'
+            if main in sys.modules and main in _bindings_of:
+                classes = _bindings_of[main]
+            else:
+                del declared[:]
+                module = calls.run_user(_import, (main,), None, False)
+                classes = list(declared)
+                del declared[:]
+                if module is None:
+                    continue
+                _bindings_of[main] = classes
             for cls in classes:
                 instance = calls.run_user(cls)
                 if instance is not None:
