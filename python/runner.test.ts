@@ -19,7 +19,9 @@ beforeAll(() => {
 afterEach(async () => {
   for (const r of running.splice(0)) r.kill();
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
 
 function start(): RunnerProcess {
   const r = new RunnerProcess(python, root);
@@ -394,6 +396,8 @@ print random.random(), random.randint(1, 1000), random.SystemRandom().random(), 
 print uuid.uuid4(), isinstance(datetime.datetime(2020, 1, 1), datetime.datetime)
 time.sleep(5)
 print time.time()
+objs = [object() for i in range(8)]
+print objs[0], [objs.index(o) for o in set(objs)]
 `);
 
   async function run(seed: number, now: number): Promise<{ lines: string[]; done: Msg }> {
@@ -410,6 +414,8 @@ print time.time()
     expect(a.lines[0]).toBe('1767225602.5 2026-01-01 00:00:02 2026-01-01 00:00:02.500000 2026-01-01');
     expect(a.lines[2]).toMatch(/ True$/);
     expect(a.lines[3]).toBe('1767225602.5'); // sleep returned at once
+    // Addresses are numbered in printed text (they differ between runs).
+    expect(a.lines[4]).toMatch(/^<object object at 0x[0-9a-f]> \[/);
     expect(c.lines[1]).not.toEqual(a.lines[1]);
     expect(c.lines[2]).not.toEqual(a.lines[2]);
     expect(a.done.stubs).toEqual({ 'time.sleep': 1 });

@@ -19,7 +19,9 @@ beforeAll(() => {
 afterEach(() => {
   for (const r of running.splice(0)) r.kill();
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
 
 function start(): RunnerProcess {
   const r = new RunnerProcess(python, root);

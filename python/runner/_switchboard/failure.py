@@ -4,6 +4,8 @@ shim's frames, and the innermost frame of the user's own code (not the standard 
 import os
 import traceback
 
+from _switchboard import addresses
+
 FRAMES_MAX = 100      # a traceback keeps its first 10 and last 90 frames (runaway recursion)
 MESSAGE_MAX = 8192
 
@@ -95,8 +97,8 @@ def make(etype, value, tb, where=None):
             filename, lineno = os.path.abspath(code.co_filename), code.co_firstlineno
     return {
         'type': etype.__name__ if isinstance(etype, type) else str(etype),
-        'message': _bounded(_message(value)),
-        'traceback': _bounded(u''.join(_text(l) for l in lines), MESSAGE_MAX * 8),
+        'message': _bounded(addresses.scrub(_message(value))),
+        'traceback': _bounded(addresses.scrub(u''.join(_text(l) for l in lines)), MESSAGE_MAX * 8),
         'file': _text(filename) if filename is not None else None,
         'line': lineno,
     }

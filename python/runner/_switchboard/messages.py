@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 """Python -> engine messages during a command: post, call (and its nested commands), log, stub."""
-from _switchboard import channel, state, wire
+from _switchboard import addresses, channel, state, wire
 
 LOG_MAX = 8192
 STUB_NAME_MAX = 200
@@ -74,6 +74,7 @@ def log(stream, data, cut=False, node=None):
         text += u'\u2026'
     else:
         text = _text(data)
+    text = addresses.scrub(text)
     if node is None:
         node = state.current()
     _emit_line(_encode({'op': 'log', 'node': node.id if node is not None else '', 'stream': stream, 'text': text}))

@@ -4,6 +4,8 @@ send is written as ASCII JSON, longs as plain digits, and anything JSON cannot c
 {"$unsendable": type, "repr": ...} so the engine can refuse it by name (PROTOCOL.md "Framing")."""
 import json
 
+from _switchboard import addresses
+
 _decoder = json.JSONDecoder()
 REPR_MAX = 200
 
@@ -40,6 +42,7 @@ def _safe_repr(o):
         r = repr(o)
     except Exception:
         r = '<%s object>' % type(o).__name__
+    r = addresses.scrub(r)
     if len(r) > REPR_MAX:
         r = r[:REPR_MAX - 3] + '...'
     return r
