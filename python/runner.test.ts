@@ -432,6 +432,12 @@ comp = serverApi.GetEngineCompFactory().CreatePos('-1')
 comp.SetPos((1, 2, 3))
 print comp.SetPos((4, 5, 6)), bool(comp.GetPos()), lobbyGameApi.IsPlayerPeUser('1'), len(serverApi.GetEngineCompFactory().CreateGame(serverApi.GetLevelId()).GetPlayerList())
 lobbyGameApi.SetCityMode(True)
+class Screen(serverApi.GetScreenNodeCls()):
+    def __init__(self, namespace, name, param):
+        super(Screen, self).__init__(namespace, name, param)
+        self.GetBaseUIControl('/panel').SetVisible(False)
+Screen('ns', 'screen', {})
+assert issubclass(Screen, serverApi.GetScreenNodeCls())
 `,
     });
     const r = start();
@@ -444,6 +450,9 @@ lobbyGameApi.SetCityMode(True)
       'lobbyGame.netgameApi.IsPlayerPeUser',
       'GetEngineCompFactory().CreateGame().GetPlayerList',
       'lobbyGame.netgameApi.SetCityMode',
+      'server.extraServerApi.GetScreenNodeCls',
+      'ScreenNode.GetBaseUIControl',
+      'ScreenNode.GetBaseUIControl().SetVisible',
     ]);
     expect(res.done.stubs['GetEngineCompFactory().CreatePos().SetPos']).toBe(2);
     expect(logs(res)).toEqual(['True False False 0']);

@@ -26,6 +26,8 @@ def neutral(name):
     Remove*, Destroy*, ... (an action that reports success) -> True; *Num/*Count -> 0; anything else
     (Create*, Get*, ...) -> another stub, which is falsy, empty, indexable and callable."""
     last = _last(name)
+    if last.endswith('Cls') and last.startswith('Get'):
+        return stub_class(name)
     if last.startswith(_FALSE_PREFIXES):
         return False
     if last.endswith(_ZERO_SUFFIXES):
@@ -120,6 +122,34 @@ class Stub(object):
     __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _zero
     __neg__ = __pos__ = __abs__ = _zero
     __lt__ = __le__ = __gt__ = __ge__ = _false
+
+
+class StubInstance(object):
+    """Base of the classes Get*Cls() stubs return (GetScreenNodeCls, GetComponentCls, ...): mods
+    subclass them; constructing one takes any arguments, and what the subclass does not define is a
+    recording stub named `<Class>.<name>` (ScreenNode.GetBaseUIControl)."""
+    _sbName = 'stub'
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __getattr__(self, attr):
+        if attr[:2] == '__':
+            raise AttributeError(attr)
+        return Stub(self._sbName + '.' + attr)
+
+
+_classes = {}
+
+
+def stub_class(name):
+    """The same class for every call of one Get*Cls() (isinstance and subclassing stay consistent)."""
+    key = _last(name)
+    cls = _classes.get(key)
+    if cls is None:
+        short = key[3:-3] or key
+        cls = _classes[key] = type(short, (StubInstance,), {'_sbName': short})
+    return cls
 
 
 def function(name):
