@@ -471,6 +471,8 @@ assert issubclass(Screen, serverApi.GetScreenNodeCls())
     const raw = res.raw.find((l) => l.includes('"NotifyToClient"'))!;
     expect(raw).toContain('"long":18446744073709551616');
     expect(raw).toContain('"big":123456789012345678901234567890');
+    expect(JSON.parse(raw).unsendable).toBe(true);
+    expect(res.messages.filter((m) => m.unsendable).length).toBe(1);
     const data = JSON.parse(raw).args[2];
     expect(data.obj).toEqual({ $unsendable: 'object', repr: expect.stringMatching(/^<object object at/) });
     expect(data.t).toEqual([1, 2]);

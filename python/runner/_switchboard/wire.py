@@ -48,7 +48,11 @@ def _safe_repr(o):
     return r
 
 
+_marked = [0]  # how many $unsendable markers were written (encode() flags the message)
+
+
 def unsendable(o, why=None):
+    _marked[0] += 1
     name = type(o).__name__
     if why:
         name = '%s (%s)' % (name, why)
@@ -119,6 +123,18 @@ def sanitize(o, path_ids=None):
 
 
 def encode(msg):
+    """One protocol line. A message some of whose values had to be replaced by $unsendable markers
+    also gets "unsendable": true, so the engine looks for them only then."""
+    before = _marked[0]
+    line = _encode(msg)
+    if _marked[0] != before and isinstance(msg, dict) and 'args' in msg:
+        flagged = dict(msg)
+        flagged['unsendable'] = True
+        line = _encode(flagged)
+    return line
+
+
+def _encode(msg):
     try:
         return _encoder.encode(msg)
     except (UnicodeDecodeError, ValueError, TypeError, RuntimeError):
@@ -129,6 +145,7 @@ def encode(msg):
         args = msg.get('args') if isinstance(msg, dict) else None
         if args is not None:
             clean = dict(msg)
+            _marked[0] += 1
             clean['args'] = [{'$unsendable': 'value nested too deeply', 'repr': u''}]
             return _encoder.encode(sanitize(clean))
         raise
