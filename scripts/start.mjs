@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: build what is stale, then open the quickstart project — in Electron when its binary
 // is installed, otherwise in web mode (prints the URL, opens a browser when one is available).
-// Options: --web (web mode even with Electron), --no-open, --port N, --project FILE.
+// Options: --web (web mode even with Electron), --no-open, --port N, --project FILE, --apollo DIR
+// (import an Apollo project: the folder holding deploy.json).
 /* global process, console */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,8 +52,9 @@ function parseArgs(argv) {
     else if (a === '--no-open') opts.open = false;
     else if (a === '--port') opts.port = argv[++i];
     else if (a === '--project') opts.project = path.resolve(argv[++i]);
+    else if (a === '--apollo') opts.apollo = path.resolve(argv[++i]);
     else {
-      console.error(`start: unknown option ${a} (known: --web --no-open --port N --project FILE)`);
+      console.error(`start: unknown option ${a} (known: --web --no-open --port N --project FILE --apollo DIR)`);
       process.exit(2);
     }
   }
@@ -76,9 +78,10 @@ if (buildIsStale()) {
 }
 
 const electron = opts.web ? null : electronBinary();
+const open = opts.apollo ? ['--apollo', opts.apollo] : ['--project', opts.project];
 if (electron) {
-  run(electron, ['.', '--project', opts.project]);
+  run(electron, ['.', ...open]);
 } else {
   if (!opts.web) console.error('start: the Electron binary is not installed; starting web mode instead.');
-  run(process.execPath, [path.join(ROOT, 'bin/switchboard.mjs'), 'serve', '--port', opts.port, '--project', opts.project, ...(opts.open ? [] : ['--no-open'])]);
+  run(process.execPath, [path.join(ROOT, 'bin/switchboard.mjs'), 'serve', '--port', opts.port, ...open, ...(opts.open ? [] : ['--no-open'])]);
 }

@@ -8,6 +8,7 @@ export const REQUEST_METHODS = [
   'project.openDialog',
   'project.openText',
   'project.openRecent',
+  'project.openApollo',
   'project.edit',
   'project.save',
   'project.saveAsDialog',

@@ -20,6 +20,12 @@ export const REQUESTS = {
   'project.openText': { params: z.object({ name: fileName, text: fileText }).strict(), result: DocumentState },
   'project.openRecent': { params: z.object({ id }).strict(), result: DocumentState },
   /**
+   * Import an Apollo project (a folder with deploy.json and its mod folders) as an unsaved document
+   * saved beside deploy.json by default. Electron: a folder dialog (null when cancelled); web mode:
+   * the folder given to `serve --apollo DIR`, re-imported (the browser never names a path).
+   */
+  'project.openApollo': { params: none, result: DocumentState.nullable() },
+  /**
    * Replace the document with an edited project (validated like a file). `scenario`: the scenario
    * the session runs after the edit (e.g. one just renamed); absent keeps the current one if it
    * still exists.

@@ -13,15 +13,21 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ContractError = z.object({ code: ErrorCode, message: z.string(), issues: z.array(Issue).optional() });
 export type ContractError = z.infer<typeof ContractError>;
 
+/** A finding of an Apollo import, named by its file (relative to the Apollo folder) and line. */
+export const ImportFinding = z.object({ severity: z.enum(['error', 'warning']), file: z.string(), line: z.number().int().optional(), message: z.string() });
+export type ImportFinding = z.infer<typeof ImportFinding>;
+
 /** The document the host holds. `project` is host-validated, so the UI trusts its type. */
 export const DocumentState = z.object({
   name: z.string(),
   /** Where Save writes; null for a new, uploaded or recovered-untitled document. */
   path: z.string().nullable(),
   dirty: z.boolean(),
-  source: z.enum(['new', 'file', 'upload', 'recovered']),
+  source: z.enum(['new', 'file', 'upload', 'recovered', 'apollo']),
   project: z.custom<Project>((v) => typeof v === 'object' && v !== null),
   warnings: z.array(Issue),
+  /** Set while the document is an Apollo import not yet reopened from its file: the folder and what the import found. */
+  apolloImport: z.object({ dir: z.string(), findings: z.array(ImportFinding) }).optional(),
   revision: z.number().int(),
 });
 export type DocumentState = z.infer<typeof DocumentState>;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diskReader } from './disk-reader';
-import { defaultProjectFile, importFolder, relativePosix } from './import-folder';
+import { availableProjectFile, defaultProjectFile, importFolder } from './import-folder';
+import { relativePosix } from './rebase';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-apollo-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -51,5 +52,12 @@ describe('importFolder', () => {
     const r = importFolder(root, { projectFile: path.join(tmp, 'out', 'p.switchboard.json'), clients: 0 });
     expect(r.project.apollo).toEqual({ root: '../proj' });
     expect(r.project.name).toBe('proj');
+  });
+
+  it('picks a free default file when the first one exists (it may hold the user\'s edits)', () => {
+    expect(availableProjectFile(root)).toEqual({ file: path.join(root, 'proj.switchboard.json'), taken: null });
+    fs.writeFileSync(path.join(root, 'proj.switchboard.json'), '{}');
+    expect(availableProjectFile(root)).toEqual({ file: path.join(root, 'proj-2.switchboard.json'), taken: path.join(root, 'proj.switchboard.json') });
+    fs.rmSync(path.join(root, 'proj.switchboard.json'));
   });
 });

@@ -1,9 +1,11 @@
 // Importing an Apollo folder from disk: where the project file goes by default (beside deploy.json,
 // named after the folder), and the Apollo folder as that file sees it, so mod paths are relative.
+import fs from 'node:fs';
 import path from 'node:path';
 import { importApollo, type ApolloImport } from '../../core/apollo';
 import { projectFileName } from '../host/files/project-file';
 import { diskReader } from './disk-reader';
+import { relativePosix } from './rebase';
 
 export interface FolderImport extends ApolloImport {
   /** The Apollo folder, absolute. */
@@ -19,10 +21,19 @@ export function defaultProjectFile(dir: string): string {
   return path.join(abs, projectFileName({ name }));
 }
 
-/** `from` → `to` as a POSIX relative path ('.' when equal), for paths written into project files. */
-export function relativePosix(from: string, to: string): string {
-  const rel = path.relative(from, to);
-  return rel === '' ? '.' : rel.split(path.sep).join('/');
+/**
+ * Where an import is saved by default: `DIR/<name>.switchboard.json`, or the first free
+ * `<name>-2…` when that file exists (it may be the user's edited project: never replaced silently).
+ */
+export function availableProjectFile(dir: string): { file: string; taken: string | null } {
+  const first = defaultProjectFile(dir);
+  if (!fs.existsSync(first)) return { file: first, taken: null };
+  const stem = first.slice(0, -'.switchboard.json'.length);
+  for (let i = 2; i < 1000; i++) {
+    const file = `${stem}-${i}.switchboard.json`;
+    if (!fs.existsSync(file)) return { file, taken: first };
+  }
+  return { file: first, taken: first };
 }
 
 export function importFolder(dir: string, opts: { projectFile?: string; clients?: number; durationMs?: number } = {}): FolderImport {

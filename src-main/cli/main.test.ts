@@ -61,6 +61,12 @@ describe('main()', () => {
     expect(await main(['serve', '--port', '70000', '--no-open'], io)).toBe(2);
     expect(io.err()).toContain('expected a port number');
   });
+
+  it('exits 2 when serve is given both a project and an Apollo folder', async () => {
+    const io = captureIo(REPO);
+    expect(await main(['serve', '--project', QUICKSTART, '--apollo', '.', '--no-open'], io)).toBe(2);
+    expect(io.err()).toContain('either --project or --apollo');
+  });
 });
 
 describe('the CLI as a process', () => {

@@ -1,4 +1,4 @@
-// `switchboard serve [--port N] [--project FILE] [--no-open]`: web mode on 127.0.0.1. Prints the
+// `switchboard serve [--port N] [--project FILE | --apollo DIR] [--no-open]`: web mode on 127.0.0.1. Prints the
 // URL (with this run's token) on stdout once listening — and nothing else on stdout; runs until
 // SIGINT/SIGTERM. On a fresh clone it builds the renderer first (`npm run build`, output to stderr).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ function buildRendererIfMissing(): void {
   if (r.status !== 0) throw new CliError('"npm run build" failed; the web app cannot be served.');
 }
 
-export async function serveCommand(opts: { port?: number; project?: string; open?: boolean }): Promise<void> {
+export async function serveCommand(opts: { port?: number; project?: string; apollo?: string; open?: boolean }): Promise<void> {
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be an integer 0..65535, got ${opts.port}`, EXIT_USAGE);
   // Listen for a stop before anything starts: a Ctrl+C at any moment (even while starting) ends
@@ -33,7 +33,8 @@ export async function serveCommand(opts: { port?: number; project?: string; open
     buildRendererIfMissing();
     let web: Awaited<ReturnType<typeof startWebMode>>;
     try {
-      web = await startWebMode({ staticDir: RENDERER, port, project: opts.project ? path.resolve(opts.project) : undefined });
+      if (opts.apollo) process.stderr.write(`switchboard: importing the Apollo project in ${opts.apollo}; its mods are your own code and run with your rights, like your test suite.\n`);
+      web = await startWebMode({ staticDir: RENDERER, port, project: opts.project ? path.resolve(opts.project) : undefined, apollo: opts.apollo ? path.resolve(opts.apollo) : undefined });
     } catch (err) {
       // A bad project or a taken port is the user's input, not a crash: one message, exit 1.
       if (err instanceof HostError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError((err as Error).message);

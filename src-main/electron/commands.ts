@@ -29,6 +29,9 @@ export function menuCommandRunner(host: Host, window: () => BrowserWindow | null
       case 'file.open':
         if (await confirmDiscard(host, window())) await call('project.openDialog');
         return;
+      case 'file.openApollo':
+        if (await confirmDiscard(host, window())) await call('project.openApollo');
+        return;
       case 'file.save':
         return call(host.doc.current.path ? 'project.save' : 'project.saveAsDialog');
       case 'file.saveAs':

@@ -18,8 +18,21 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
     const r = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
     return r.canceled || !r.filePath ? null : r.filePath;
   };
+  const openFolder = async () => {
+    const w = window();
+    // Where the user starts it, the dialog says what opening means: their mods run as their code.
+    const opts = {
+      title: 'Open Apollo project — its Python mods will run with your rights',
+      buttonLabel: 'Open and run its mods',
+      message: 'Pick the folder that holds deploy.json. Its mods are your own code and run on this computer with your rights, like your test suite.',
+      properties: ['openDirectory' as const],
+    };
+    const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+    return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+  };
   return {
     openProject: () => open(PROJECT_FILTERS, 'Open project'),
+    openApolloFolder: openFolder,
     saveProject: (def) => save(PROJECT_FILTERS, 'Save project as', def),
     openTrace: () => open(TRACE_FILTERS, 'Open trace'),
     exportTrace: (def) => save(TRACE_FILTERS, 'Export trace', def),

@@ -1,4 +1,4 @@
-// Electron main: one hardened window on the shared host. Usage: electron . [--project FILE]
+// Electron main: one hardened window on the shared host. Usage: electron . [--project FILE | --apollo DIR]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu } from 'electron';
@@ -82,7 +82,9 @@ app.whenReady().then(async () => {
   serveRenderer(RENDERER_DIR);
   registerIpc(host, (id) => windowIds.get(id));
   const project = argValue('--project');
-  if (project) await host.openFile(path.resolve(project)).catch(() => host.newDocument());
+  const apollo = argValue('--apollo');
+  if (apollo) await host.openApollo(path.resolve(apollo)).catch(() => host.newDocument());
+  else if (project) await host.openFile(path.resolve(project)).catch(() => host.newDocument());
   else await host.newDocument();
   host.start();
   await refreshMenu();

@@ -9,7 +9,7 @@ describe('native menu template', () => {
 
   it('has File, Edit, View and Help with the documented items', () => {
     expect(spec.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(labels(top(spec, 'File'))).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Open Trace…', 'Export Trace…']);
+    expect(labels(top(spec, 'File'))).toEqual(['New', 'Open…', 'Open Apollo Project…', 'Open Recent', 'Save', 'Save As…', 'Open Trace…', 'Export Trace…']);
     expect(labels(top(spec, 'Edit'))).toEqual(['Undo', 'Redo']);
     expect(labels(top(spec, 'Help'))).toEqual(['About Switchboard']);
   });

@@ -5,6 +5,7 @@ import type { RecentEntry } from '../../core/contract';
 export type MenuCommand =
   | 'file.new'
   | 'file.open'
+  | 'file.openApollo'
   | `file.openRecent:${string}`
   | 'file.save'
   | 'file.saveAs'
@@ -35,6 +36,7 @@ export function buildMenuTemplate(opts: { recent: RecentEntry[]; isMac: boolean;
     submenu: [
       { label: 'New', command: 'file.new', accelerator: 'CmdOrCtrl+N' },
       { label: 'Open…', command: 'file.open', accelerator: 'CmdOrCtrl+O' },
+      { label: 'Open Apollo Project…', command: 'file.openApollo' },
       { label: 'Open Recent', submenu: recent },
       sep,
       { label: 'Save', command: 'file.save', accelerator: 'CmdOrCtrl+S' },

@@ -7,7 +7,7 @@ import { testHost } from './test-support/test-host';
 import type { Dialogs } from './host';
 
 function dialogsTo(file: string): Dialogs {
-  return { openProject: async () => file, saveProject: async () => file, openTrace: async () => file, exportTrace: async () => file };
+  return { openProject: async () => file, openApolloFolder: async () => file, saveProject: async () => file, openTrace: async () => file, exportTrace: async () => file };
 }
 
 describe('documents: open, edit, save, recent, autosave, recovery', () => {

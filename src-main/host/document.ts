@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Project } from '../../core/model/schema';
 import { Options, PROJECT_FORMAT, PROJECT_VERSION } from '../../core/model/schema';
-import type { DocumentState, Issue } from '../../core/contract';
+import type { DocumentState, ImportFinding, Issue } from '../../core/contract';
+import { rebaseProject } from '../apollo/rebase';
 import { HostError } from './errors';
 import { Autosave } from './files/autosave';
 import { parseProjectText, readProjectFile, serializeProject, writeProjectFile, projectFileName } from './files/project-file';
@@ -24,6 +25,8 @@ export function emptyProject(name = 'Untitled'): Project {
 
 export class DocumentStore {
   private state: DocumentState = { name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [], revision: 0 };
+  /** The folder the project's relative paths (mod folders, apollo.root) resolve against; null when unknown. */
+  private base: string | null = null;
 
   constructor(
     private readonly recent: RecentFiles,
@@ -35,8 +38,28 @@ export class DocumentStore {
     return this.state;
   }
 
+  /** Where the project's relative mod paths point from: its file's folder (or, unsaved, where it will be saved). */
+  get baseDir(): string | null {
+    return this.base;
+  }
+
   newDocument(): DocumentState {
+    this.base = null;
     return this.replace({ name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [] });
+  }
+
+  /**
+   * An imported Apollo project: unsaved (dirty), with `defaultPath` beside deploy.json as where Save
+   * writes; its mod paths are relative to that file's folder.
+   */
+  openImported(project: Project, defaultPath: string, apollo: { dir: string; findings: ImportFinding[] }): DocumentState {
+    const r = parseProjectText(serializeProject(project));
+    if (!r.ok) throw invalid('the imported project', r.errors);
+    const abs = path.resolve(defaultPath);
+    this.base = path.dirname(abs);
+    const s = this.replace({ name: r.project.name, path: abs, dirty: true, source: 'apollo', project: r.project, warnings: r.warnings, apolloImport: apollo });
+    this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project));
+    return s;
   }
 
   async openFile(file: string): Promise<DocumentState> {
@@ -47,6 +70,7 @@ export class DocumentStore {
     if (!r.ok) throw invalid(path.basename(abs), r.errors);
     await removeStaleTemps(abs);
     await this.recent.add(abs, r.project.name);
+    this.base = path.dirname(abs);
     return this.replace({ name: r.project.name, path: abs, dirty: false, source: 'file', project: r.project, warnings: r.warnings });
   }
 
@@ -54,6 +78,7 @@ export class DocumentStore {
   openText(fileName: string, text: string, source: 'upload' | 'recovered' = 'upload', docPath: string | null = null): DocumentState {
     const r = parseProjectText(text);
     if (!r.ok) throw invalid(fileName, r.errors);
+    this.base = docPath === null ? null : path.dirname(path.resolve(docPath));
     return this.replace({ name: r.project.name, path: docPath, dirty: source === 'recovered', source, project: r.project, warnings: r.warnings });
   }
 
@@ -70,16 +95,26 @@ export class DocumentStore {
     return this.saveAs(this.state.path);
   }
 
+  /**
+   * Writes the project to `file`. Moving it to another folder re-bases its relative mod paths, so
+   * they still name the same mod folders from the new place.
+   */
   async saveAs(file: string): Promise<DocumentState> {
     const abs = path.resolve(file);
     const before = this.state;
-    await writeProjectFile(abs, before.project);
+    const from = this.base;
+    const to = path.dirname(abs);
+    const moved = (p: Project): Project => (from === null ? p : rebaseProject(p, from, to));
+    const written = moved(before.project);
+    await writeProjectFile(abs, written);
     await this.autosave.clear(Autosave.slotId(before.path));
     if (before.path !== abs) await this.autosave.clear(Autosave.slotId(abs));
     await this.recent.add(abs, before.project.name);
-    // Edits made while writing stay dirty.
+    // Edits made while writing stay dirty (and are re-based like the rest).
     const dirty = this.state.revision !== before.revision;
-    return this.replace({ ...this.state, path: abs, source: 'file', dirty });
+    const project = this.state.project === before.project ? written : moved(this.state.project);
+    this.base = to;
+    return this.replace({ ...this.state, project, path: abs, source: 'file', dirty });
   }
 
   serialize(markClean: boolean): { fileName: string; text: string } {

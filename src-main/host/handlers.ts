@@ -27,6 +27,14 @@ export const HANDLERS: Handlers = {
     return file === null ? null : host.openFile(file);
   },
   'project.openText': (host, p) => host.openText(p.name, p.text),
+  'project.openApollo': async (host) => {
+    if (host.opts.dialogs) {
+      const dir = await host.opts.dialogs.openApolloFolder();
+      return dir === null ? null : host.openApollo(dir);
+    }
+    if (host.opts.apolloDir) return host.openApollo(host.opts.apolloDir);
+    throw new HostError('unsupported', 'In the browser, start Switchboard on the Apollo folder: `switchboard serve --apollo DIR` (or `npm start -- --apollo DIR`).');
+  },
   'project.openRecent': async (host, p) => {
     // The UI names an entry of the host's own list, never a path.
     const entry = await host.recent.find(p.id);

@@ -13,6 +13,8 @@ import { EventStreamer, type EventSource, type StreamerOptions } from './stream/
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
 import { RecordingStore } from './session/recordings';
 import type { Project } from '../../core/model/schema';
+import { DEPLOY_FILE } from '../../core/apollo';
+import { availableProjectFile, importFolder } from '../apollo/import-folder';
 
 export interface HostClient {
   send(message: PushMessage): void;
@@ -21,6 +23,8 @@ export interface HostClient {
 /** Native file dialogs (Electron). Web mode has none: the browser's pickers upload/download instead. */
 export interface Dialogs {
   openProject(): Promise<string | null>;
+  /** A folder holding deploy.json; the dialog says that its mods run as the user's own code. */
+  openApolloFolder(): Promise<string | null>;
   saveProject(defaultName: string): Promise<string | null>;
   openTrace(): Promise<string | null>;
   exportTrace(defaultName: string): Promise<string | null>;
@@ -32,6 +36,8 @@ export interface HostOptions {
   configDir: string;
   createSimulation: SimulationFactory;
   dialogs?: Dialogs;
+  /** Web mode: the Apollo folder given to `serve --apollo DIR` (the browser never names a path). */
+  apolloDir?: string;
   /** Wall clock, ms (performance.now by default). */
   clock?: () => number;
   tickMs?: number;
@@ -129,6 +135,37 @@ export class Host {
   async openText(name: string, text: string): Promise<DocumentState> {
     const s = this.doc.openText(name, text);
     await this.afterOpen();
+    return s;
+  }
+
+  /**
+   * Imports an Apollo folder (deploy.json + the mod folders it names) as an unsaved document, saved
+   * by default beside deploy.json. Refused when the folder has no readable deploy.json.
+   */
+  async openApollo(dir: string): Promise<DocumentState> {
+    const abs = path.resolve(dir);
+    const stat = await fs.promises.stat(abs).catch(() => null);
+    if (!stat) throw new HostError('not-found', `No folder ${abs}.`);
+    if (!stat.isDirectory()) throw new HostError('invalid-file', `${abs} is not a folder: pick the folder that holds deploy.json.`);
+    const target = availableProjectFile(abs);
+    const r = importFolder(abs, { projectFile: target.file });
+    if (!r.hasDeployJson) {
+      const why = r.findings.find((f) => f.file === DEPLOY_FILE);
+      throw new HostError('invalid-file', `${abs} is not an Apollo project: ${why?.message ?? 'no readable deploy.json'}.`);
+    }
+    const findings = r.findings.map((f) => ({ severity: f.severity, file: f.file, ...(f.line !== undefined ? { line: f.line } : {}), message: f.message }));
+    const s = this.doc.openImported(r.project, target.file, { dir: abs, findings });
+    await this.afterOpen();
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const servers = r.project.nodes.filter((n) => n.kind !== 'client').length;
+    const kept = target.taken ? ` ${path.basename(target.taken)} already exists and is kept; this import saves as ${path.basename(target.file)}.` : '';
+    this.broadcast({
+      event: 'host.notice',
+      payload: {
+        level: errors > 0 ? 'error' : 'info',
+        message: `Imported "${r.project.name}" from ${abs}: ${servers} servers, ${r.mods.length} mod folders (${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}: see the Log panel). Its mods are your own code and run with your rights, like your test suite.${kept}`,
+      },
+    });
     return s;
   }
 
@@ -317,6 +354,10 @@ export class Host {
  */
 function simulationKey(p: Project, scenario: string | null): string {
   return JSON.stringify({ ...p, name: '', description: '', nodes: p.nodes.map(({ position: _p, ...n }) => n), scenarios: p.scenarios.filter((x) => x.name === scenario) });
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function scenarioNames(project: unknown): string[] {

@@ -13,16 +13,20 @@ export interface WebModeOptions {
   staticDir: string;
   port?: number;
   project?: string;
+  /** An Apollo folder to import at start (and re-import on "Open Apollo project…"). */
+  apollo?: string;
   configDir?: string;
 }
 
 export async function startWebMode(opts: WebModeOptions): Promise<{ host: Host; server: WebServer; close: () => Promise<void> }> {
   if (!fs.existsSync(path.join(opts.staticDir, 'index.html'))) throw new Error(`${opts.staticDir}/index.html is missing: run "npm run build" first.`);
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  const host = new Host({ mode: 'web', version, configDir: opts.configDir ?? defaultConfigDir(), createSimulation });
+  const apolloDir = opts.apollo ? path.resolve(opts.apollo) : undefined;
+  const host = new Host({ mode: 'web', version, configDir: opts.configDir ?? defaultConfigDir(), createSimulation, apolloDir });
   let server: WebServer;
   try {
-    if (opts.project) await host.openFile(opts.project);
+    if (apolloDir) await host.openApollo(apolloDir);
+    else if (opts.project) await host.openFile(opts.project);
     else await host.newDocument();
     server = await startWebServer({ host, staticDir: opts.staticDir, port: opts.port });
   } catch (err) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acmeFiles } from '../../../core/apollo/testing/acme';
+import { acmeOnDisk as writeAcme } from '../../apollo/testing';
 import { validateProjectText } from '../../../core/model/validate';
 import { main } from '../main';
 import { captureIo } from '../testing/capture-io';
@@ -10,17 +10,7 @@ import { captureIo } from '../testing/capture-io';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-import-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** A fresh copy of the acme Apollo project on disk, in `tmp/<name>`. */
-function acmeOnDisk(name: string, edit: (files: Record<string, string>) => void = () => {}): string {
-  const files = acmeFiles();
-  edit(files);
-  const dir = path.join(tmp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const acmeOnDisk = (name: string, edit?: (files: Record<string, string>) => void): string => writeAcme(tmp, name, edit);
 
 describe('switchboard import', () => {
   it('writes DIR/<folder>.switchboard.json, prints the findings as DIR/FILE:LINE:COL, and the result validates', async () => {

@@ -1,8 +1,8 @@
-// `switchboard serve [--port N] [--project FILE] [--no-open]`: the app in a browser (web mode).
+// `switchboard serve [--port N] [--project FILE | --apollo DIR] [--no-open]`: the app in a browser (web mode).
 // The implementation (src-main/cli/serve.ts) is loaded only when asked for, so `validate` and
 // `run` never load the web server.
 import { InvalidArgumentError, type Command } from 'commander';
-import { EXIT_OK } from '../exit-codes';
+import { CliError, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 import { resolvePath, type CliIo } from '../io';
 
 function parsePort(value: string): number {
@@ -17,10 +17,17 @@ export function registerServe(program: Command, io: CliIo, done: (code: number) 
     .description('serve the app on 127.0.0.1 and open it in a browser')
     .option('--port <n>', 'port (default: any free port)', parsePort)
     .option('--project <file>', 'project to open')
+    .option('--apollo <dir>', 'import and open an Apollo project (the folder holding deploy.json); its mods run with your rights')
     .option('--no-open', 'do not open a browser')
-    .action(async (opts: { port?: number; project?: string; open: boolean }) => {
+    .action(async (opts: { port?: number; project?: string; apollo?: string; open: boolean }) => {
+      if (opts.project !== undefined && opts.apollo !== undefined) throw new CliError('give either --project or --apollo, not both', EXIT_USAGE);
       const { serveCommand } = await import('../serve');
-      await serveCommand({ port: opts.port, project: opts.project === undefined ? undefined : resolvePath(io, opts.project), open: opts.open });
+      await serveCommand({
+        port: opts.port,
+        project: opts.project === undefined ? undefined : resolvePath(io, opts.project),
+        apollo: opts.apollo === undefined ? undefined : resolvePath(io, opts.apollo),
+        open: opts.open,
+      });
       done(EXIT_OK);
     });
 }
