@@ -12,6 +12,14 @@ export function Toolbar() {
       <div className="sb-toolbar__group" aria-label="File">
         <button type="button" data-testid="btn-new" onClick={() => runCommand('file.new')}>New</button>
         <button type="button" data-testid="btn-open" onClick={() => runCommand('file.open')}>{native ? 'Open…' : 'Upload…'}</button>
+        <button
+          type="button"
+          data-testid="btn-open-apollo"
+          title="Open Apollo project: the folder with deploy.json. Its mods are your own code and run with your rights, like your test suite."
+          onClick={() => runCommand('file.openApollo')}
+        >
+          Apollo…
+        </button>
         <button type="button" data-testid="btn-save" onClick={() => runCommand('file.save')}>Save</button>
         <button type="button" data-testid="btn-save-as" onClick={() => runCommand('file.saveAs')}>{native ? 'Save As…' : 'Download'}</button>
         <button type="button" data-testid="btn-open-trace" onClick={() => runCommand('file.openTrace')}>Open trace…</button>

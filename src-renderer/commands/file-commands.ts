@@ -29,6 +29,11 @@ export const fileCommands = {
     const f = await pickTextFile('.json,application/json');
     if (f) await getBridge().request('project.openText', f);
   },
+  /** Electron: a folder dialog; web mode: re-imports the folder `serve --apollo DIR` was given. */
+  async openApollo() {
+    if (!confirmDiscard()) return;
+    await getBridge().request('project.openApollo', {});
+  },
   async save() {
     const doc = useDocumentStore.getState().doc;
     if (doc?.path) return void (await getBridge().request('project.save', {}));
@@ -60,6 +65,7 @@ export function registerFileCommands(): () => void {
   const offs = [
     registerCommand('file.new', safe(fileCommands.newProject)),
     registerCommand('file.open', safe(fileCommands.open)),
+    registerCommand('file.openApollo', safe(fileCommands.openApollo)),
     registerCommand('file.save', safe(fileCommands.save)),
     registerCommand('file.saveAs', safe(fileCommands.saveAs)),
     registerCommand('file.openTrace', safe(fileCommands.openTrace)),

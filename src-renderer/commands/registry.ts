@@ -36,6 +36,7 @@ export function registerCommand(id: string, run: Command, meta: Partial<Omit<Act
 const TITLES: Record<string, string> = {
   'file.new': 'New project',
   'file.open': 'Open project…',
+  'file.openApollo': 'Open Apollo project… (its mods run with your rights)',
   'file.save': 'Save',
   'file.saveAs': 'Save as… / Download',
   'file.openTrace': 'Open trace…',

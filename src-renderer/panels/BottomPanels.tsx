@@ -1,6 +1,7 @@
 // Bottom dock: tabs of panels, the event log first. New panels add an entry to PANELS.
 import { useState, type ComponentType } from 'react';
 import { EventLog } from './EventLog';
+import { ModLog } from './mods/ModLog';
 import { Breakpoints } from './Breakpoints';
 import { RpcTimeline } from './RpcTimeline';
 import { SequenceView } from './SequenceView';
@@ -11,6 +12,7 @@ import { InterfaceDiagrams } from '../diagrams/InterfaceDiagrams';
 
 export const PANELS: { id: string; title: string; component: ComponentType }[] = [
   { id: 'event-log', title: 'Event log', component: EventLog },
+  { id: 'mod-log', title: 'Log', component: ModLog },
   { id: 'scenarios', title: 'Scenarios', component: ScenariosPanel },
   { id: 'rpc-timeline', title: 'RPC timeline', component: RpcTimeline },
   { id: 'sequence', title: 'Sequence', component: SequenceView },

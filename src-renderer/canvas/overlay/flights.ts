@@ -1,6 +1,6 @@
 // What the overlay draws at virtual time t, as plain data: messages in flight (each moving along
 // its path, interpolated by time between its send and its arrival), and short-lived markers
-// (drops, unhandled events, callbacks). Pure: the overlay component only paints this.
+// (drops, unhandled events, callbacks, errors raised by mod code). Pure: the overlay component only paints this.
 import { interfaceSpec } from '../../../core/api/interfaces';
 import type { InFlightMessage } from '../../../core/replay/state';
 import type { TraceEvent } from '../../../core/trace/event';
@@ -19,7 +19,7 @@ export interface Flight {
   event?: string;
 }
 
-export type MarkerKind = 'drop' | 'unhandled' | 'callback' | 'timeout';
+export type MarkerKind = 'drop' | 'unhandled' | 'callback' | 'timeout' | 'error';
 
 export interface Marker {
   seq: number;
@@ -144,6 +144,11 @@ export function toMarker(e: TraceEvent): Marker | null {
     const node = e.at ?? e.to ?? e.from;
     return node ? { seq: e.seq, kind: 'drop', node, label: `dropped: ${e.reason ?? '?'}`, t: e.t } : null;
   }
+  // An exception in a handler, timer or callback (a Python mod's, with its traceback): on its node, like a drop.
+  if (e.type === 'error') {
+    const node = e.to ?? e.from;
+    return node ? { seq: e.seq, kind: 'error', node, label: short(`error: ${e.reason ?? 'exception'}`), t: e.t } : null;
+  }
   if (e.type === 'unhandled' && e.to) return { seq: e.seq, kind: 'unhandled', node: e.to, label: `unhandled ${e.event ?? ''}`.trim(), t: e.t };
   // Callbacks run on the requester, which the trace names as `to` (the owner answered `from`).
   if (e.type === 'callback') {
@@ -154,6 +159,11 @@ export function toMarker(e: TraceEvent): Marker | null {
       : { seq: e.seq, kind: 'callback', node, label: `callback ✓ ${e.event ?? ''}`.trim(), t: e.t };
   }
   return null;
+}
+
+/** Marker labels stay one short line (a Python message can be long). */
+function short(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**

@@ -1,4 +1,4 @@
-// How long a marker (drop ✕, unhandled ?, callback ✓, timeout !) stays on the overlay, in wall
+// How long a marker (drop ✕, unhandled ?, callback ✓, timeout !, error E) stays on the overlay, in wall
 // time: it appears when the clock passes its event and goes after `lifeMs` wall ms, whatever the
 // speed (a virtual-time window scaled by speed kept them ~24 virtual s at 16×, and for ever while
 // paused at that speed). Only markers just behind where the clock is going are admitted (pass

@@ -8,6 +8,7 @@ const MARK: Record<Marker['kind'], { color: string; glyph: string }> = {
   unhandled: { color: '#d97706', glyph: '?' },
   callback: { color: '#16a34a', glyph: '✓' },
   timeout: { color: '#dc2626', glyph: '!' },
+  error: { color: '#9f1239', glyph: 'E' },
 };
 
 export type Center = (id: string) => Point | undefined;
