@@ -57,9 +57,8 @@ export class DocumentStore {
     if (!r.ok) throw invalid('the imported project', r.errors);
     const abs = path.resolve(defaultPath);
     this.base = path.dirname(abs);
-    const s = this.replace({ name: r.project.name, path: abs, dirty: true, source: 'apollo', project: r.project, warnings: r.warnings, apolloImport: apollo });
-    this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project));
-    return s;
+    // No autosave yet: the import can be made again from the folder; edits autosave as usual.
+    return this.replace({ name: r.project.name, path: abs, dirty: true, source: 'apollo', project: r.project, warnings: r.warnings, apolloImport: apollo });
   }
 
   async openFile(file: string): Promise<DocumentState> {

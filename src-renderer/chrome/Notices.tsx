@@ -2,6 +2,7 @@
 import { getBridge } from '../bridge';
 import { useDocumentStore } from '../stores/document-store';
 import { useUiStore } from '../stores/ui-store';
+import { ModsNotice } from './ModsNotice';
 
 export function Notices() {
   const notices = useUiStore((s) => s.notices);
@@ -15,6 +16,7 @@ export function Notices() {
       .catch((err: Error) => useUiStore.getState().notify('error', err.message));
   return (
     <div className="sb-notices" aria-live="polite">
+      <ModsNotice />
       {recovery.map((r) => (
         <div key={r.id} className="sb-notice sb-notice--info" data-testid="recovery-offer">
           Unsaved changes to “{r.name}” from {new Date(r.savedAt).toLocaleString()} were recovered.
