@@ -11,6 +11,8 @@ import { acmeOnDisk } from '../src-main/apollo/testing';
 import { launchBrowser, screenshot, type Browser } from './support/browser';
 import { serve, type Served } from './support/serve';
 
+type PageGlobal = { document: { querySelector(s: string): { textContent: string | null; getAttribute(n: string): string | null } | null } };
+
 let tmp = '';
 let dir = '';
 let served: Served;
@@ -86,7 +88,7 @@ describe('an Apollo project in the app', () => {
     expect(await page.getByTestId('mod-log-row').count()).toBe(4);
 
     await page.getByTestId('node-lobby-4000').click();
-    await page.waitForFunction(() => (globalThis as unknown as { document: Document }).document.querySelector('[data-testid="mod-log-scope"]')?.textContent === 'lobby 4000');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobal).document.querySelector('[data-testid="mod-log-scope"]')?.textContent === 'lobby 4000');
     const rows = page.getByTestId('mod-log-row');
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).textContent()).toContain('acmeLogin up');
@@ -99,7 +101,7 @@ describe('an Apollo project in the app', () => {
     expect(await detail.getByTestId('fileline').first().textContent()).toBe('acmeLogin/developer_mods/acmeLoginDev/acmeLoginScript/modMain.py:9');
     // The error is drawn on its node like a drop (the overlay is a canvas: look for its red marker).
     await page.getByTestId('mods-notice').getByRole('button', { name: 'Dismiss' }).click();
-    await page.waitForFunction(() => (globalThis as unknown as { document: Document }).document.querySelector('[data-testid="message-overlay"]')?.getAttribute('data-markers')?.includes('error@lobby-4000'), undefined, { timeout: 10000 });
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobal).document.querySelector('[data-testid="message-overlay"]')?.getAttribute('data-markers')?.includes('error@lobby-4000'), undefined, { timeout: 10000 });
     await screenshot(page, 'apollo-2-error');
     expect(browser.problems).toEqual([]);
   });
