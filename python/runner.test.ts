@@ -463,6 +463,8 @@ assert issubclass(Screen, serverApi.GetScreenNodeCls())
     def Send(self, big):
         print type(big).__name__, big
         self.NotifyToClient('1', 'Ev', {'big': big, 'long': 2 ** 64, 'obj': object(), 't': (1, 2), 'latin': '\\xe9', 'k': {1: 'one'}})
+        pos = serverApi.GetEngineCompFactory().CreatePos('1').GetPos()
+        self.NotifyToClient('1', 'Pos', {'pos': pos})
 `;
     const r = start();
     await r.command(load(LOBBY, [lobbyMod(extra)]));
@@ -478,6 +480,10 @@ assert issubclass(Screen, serverApi.GetScreenNodeCls())
     expect(data.t).toEqual([1, 2]);
     expect(data.latin).toBe('é');
     expect(data.k).toEqual({ 1: 'one' });
+    // A world value (a stub) is sent as None, not refused.
+    const pos = posts(res).find((p) => p.args[1] === 'Pos')!;
+    expect(pos.args[2]).toEqual({ pos: null });
+    expect(pos.unsendable).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@ entities, UI). Any attribute, index, call or iteration works; each call is repor
 counted under its dotted name, and returns a neutral value chosen by the called name (neutral())."""
 import types
 
-from _switchboard import messages
+from _switchboard import messages, wire
 
 _record = messages.stub
 
@@ -115,6 +115,12 @@ class Stub(object):
     def __enter__(self):
         return self
 
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
     def __exit__(self, *exc):
         return False
 
@@ -150,6 +156,9 @@ def stub_class(name):
         short = key[3:-3] or key
         cls = _classes[key] = type(short, (StubInstance,), {'_sbName': short})
     return cls
+
+
+wire.STUB_TYPES = (Stub,)
 
 
 def function(name):

@@ -6,6 +6,10 @@ import json
 
 from _switchboard import addresses
 
+# Set by stubs.py: recording stubs stand for world values the simulation does not model; they are
+# sent as None (a missing value), not refused as unsendable.
+STUB_TYPES = ()
+
 _decoder = json.JSONDecoder()
 REPR_MAX = 200
 
@@ -52,6 +56,8 @@ _marked = [0]  # how many $unsendable markers were written (encode() flags the m
 
 
 def unsendable(o, why=None):
+    if isinstance(o, STUB_TYPES):
+        return None  # a world value the simulation does not model: sent as None, like a missing one
     _marked[0] += 1
     name = type(o).__name__
     if why:
@@ -78,7 +84,7 @@ def _key(k):
         return k
     if isinstance(k, bool):
         return u'true' if k else u'false'
-    if k is None:
+    if k is None or isinstance(k, STUB_TYPES):
         return u'null'
     if isinstance(k, (int, long)):
         return unicode(int(k) if isinstance(k, int) else long(k))
@@ -119,6 +125,8 @@ def sanitize(o, path_ids=None):
             return [sanitize(v, path_ids) for v in o]
         finally:
             path_ids.discard(id(o))
+    if isinstance(o, STUB_TYPES):
+        return None
     return unsendable(o)
 
 
