@@ -91,10 +91,11 @@ def _invoke(msg, fr):
     if node is None:
         return node_id
     hid = msg['h']
-    h = handlers.take_for_call(hid)
+    h = handlers.get(hid)
     if h is None or h.node is not node:
         fr.errors.append(failure.simple('LookupError', 'no handler %s on node %s' % (hid, node_id)))
         return node_id
+    handlers.take_for_call(hid)
     args = _to_str(msg.get('args') or [])
     if h.kind == handlers.TIMER:
         calls.run_user(h.call, h.args, h.kwargs, h.fn)
@@ -114,7 +115,9 @@ def _method(msg, fr):
     if rec is None or rec.instance is None:
         fr.errors.append(failure.simple('LookupError', 'no system %s/%s on node %s' % (ns, name, node_id)))
         return node_id
-    fn = getattr(rec.instance, method, None)
+    fn = calls.run_user(getattr, (rec.instance, method, None), None, False)
+    if fr.errors:
+        return node_id
     if fn is None or not callable(fn):
         fr.errors.append(failure.simple('AttributeError', 'system %s/%s (%s) has no method %r' % (ns, name, rec.cls_path, method)))
         return node_id
