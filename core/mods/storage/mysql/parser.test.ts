@@ -93,3 +93,27 @@ describe('parameters', () => {
     );
   });
 });
+
+describe('unique-index lookups', () => {
+  it('find exactly the rows a scan finds', () => {
+    const s = new MysqlStore({ maxRows: 500, maxBytes: 1 << 20, maxExamined: 20_000, epochMs: 0, seed: 1, database: 'mod' });
+    const setup = [
+      'CREATE TABLE keyed (k int unsigned primary key, t varchar(6) not null, unique key (t))',
+      'CREATE TABLE plain (k int unsigned, t varchar(6) not null)',
+    ];
+    for (const sql of setup) s.run(sql, null, 0);
+    const rows: Array<[number, string]> = [[0, 'a'], [1, 'B'], [5, 'c  '], [7, '10'], [4294967295, 'é']];
+    for (const table of ['keyed', 'plain']) for (const r of rows) s.run(`INSERT INTO ${table} VALUES (%s, %s)`, r, 0);
+    const probe = fc.oneof(fc.integer({ min: -2, max: 10 }), fc.constantFrom(4294967295, 4294967296, 1.5, -0, 1e300), fc.constantFrom('a', 'A', 'b ', 'c', 'C   ', '10', '10.0', ' 10', '7', 'é', 'e', 'toolongvalue', ''), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(probe, fc.constantFrom('k', 't'), (v, col) => {
+        for (const sql of [`SELECT k, t FROM %T WHERE ${col} = %s`, `UPDATE %T SET t = t WHERE ${col} = %s AND k >= 0`, `SELECT COUNT(*) FROM %T WHERE ${col} = %s AND 1 = 1`]) {
+          const a = s.run(sql.replace('%T', 'keyed'), [v], 0);
+          const b = s.run(sql.replace('%T', 'plain'), [v], 0);
+          expect(a.ok && { rows: a.result.rows, n: a.result.affected }, `${sql} ${String(v)}`).toEqual(b.ok && { rows: b.result.rows, n: b.result.affected });
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

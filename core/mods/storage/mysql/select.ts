@@ -4,6 +4,7 @@
 import type { Expr, SelectStmt } from './ast';
 import type { Database } from './database';
 import { err, MysqlError } from './errors';
+import { candidateRows } from './lookup';
 import { compile, resolveColumn, type Compiled, type Env, type Frame, type Hint, type Source } from './eval';
 import type { Row } from './table';
 import { groupKey, sortCompare, truthy, type SqlValue } from './values';
@@ -136,7 +137,17 @@ function join(db: Database, stmt: SelectStmt, sources: Source[], where: Compiled
     }
     return ref.on === null ? null : compile(ref.on, onEnv);
   });
-  const scans = sources.map((s) => s.table.scanOrder().map((id) => s.table.rows.get(id) as Row));
+  const narrowed = sources.length === 1 ? candidateRows(sources[0].table, sources[0].alias, stmt.where) : null;
+  const scans = sources.map((s, i) => (i === 0 && narrowed !== null ? narrowed : s.table.scanOrder()).map((id) => s.table.rows.get(id) as Row));
+  if (sources.length === 1) {
+    // One table: no combinations to build.
+    const out: Frame[] = [];
+    for (const row of scans[0]) {
+      const f = frame([row]);
+      if (where === null || truthy(where.ev(f)) === true) out.push(f);
+    }
+    return out;
+  }
   let examined = 0;
   let partial: Array<Array<Row | null>> = [[]];
   for (let i = 0; i < sources.length; i++) {

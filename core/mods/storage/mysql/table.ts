@@ -62,6 +62,8 @@ export class Table {
   /** The next AUTO_INCREMENT value. */
   autoIncrement = 1;
   bytes = 0;
+  /** scanOrder() cached until a row is added, removed or its clustered key changes. */
+  private order: number[] | null = null;
 
   constructor(
     public name: string,
@@ -110,6 +112,7 @@ export class Table {
   }
 
   insertRow(row: Row): number {
+    this.order = null;
     const id = this.nextRowId++;
     this.rows.set(id, row);
     this.indexRow(id, row);
@@ -119,6 +122,8 @@ export class Table {
 
   replaceRow(id: number, row: Row): void {
     const old = this.rows.get(id) as Row;
+    const clustered = this.clustered();
+    if (clustered === undefined || clustered.columns.some((c) => old[c] !== row[c])) this.order = null;
     this.unindexRow(id, old);
     this.rows.set(id, row);
     this.indexRow(id, row);
@@ -127,6 +132,7 @@ export class Table {
 
   /** Puts a deleted row back under its old id (undo of a DELETE / REPLACE). */
   restoreRow(id: number, row: Row): void {
+    this.order = null;
     this.rows.set(id, row);
     this.indexRow(id, row);
     this.bytes += rowBytes(row);
@@ -135,6 +141,7 @@ export class Table {
   deleteRow(id: number): void {
     const old = this.rows.get(id);
     if (old === undefined) return;
+    this.order = null;
     this.unindexRow(id, old);
     this.rows.delete(id);
     this.bytes -= rowBytes(old);
@@ -158,6 +165,7 @@ export class Table {
 
   /** Rebuilds every unique index from the rows (after ALTER TABLE); throws on a clash. */
   reindex(): void {
+    this.order = null;
     for (const ix of this.indexes) {
       if (ix.entries === null) continue;
       ix.entries.clear();
@@ -174,9 +182,19 @@ export class Table {
    * Row ids in the order a scan without ORDER BY returns them: InnoDB reads its clustered index,
    * so primary-key order (else the first NOT NULL unique key, else insertion order).
    */
-  scanOrder(): number[] {
+  scanOrder(): readonly number[] {
+    if (this.order === null) this.order = this.sortedIds();
+    return this.order;
+  }
+
+  /** The index InnoDB clusters rows by: PRIMARY, else the first unique key of NOT NULL columns. */
+  private clustered(): Index | undefined {
+    return this.primary ?? this.indexes.find((ix) => ix.kind === 'unique' && ix.columns.every((c) => this.columns[c].notNull));
+  }
+
+  private sortedIds(): number[] {
     const ids = [...this.rows.keys()];
-    const clustered = this.primary ?? this.indexes.find((ix) => ix.kind === 'unique' && ix.columns.every((c) => this.columns[c].notNull));
+    const clustered = this.clustered();
     if (clustered === undefined) return ids.sort((a, b) => a - b);
     return ids.sort((a, b) => {
       const ra = this.rows.get(a) as Row;
@@ -196,6 +214,7 @@ export class Table {
       this.indexes.map((ix) => ({ ...ix, columns: [...ix.columns], entries: ix.entries === null ? null : new Map(ix.entries) })),
     );
     t.rows = new Map(this.rows);
+    t.order = this.order;
     t.nextRowId = this.nextRowId;
     t.autoIncrement = this.autoIncrement;
     t.bytes = this.bytes;

@@ -5,6 +5,7 @@ import type { Assignment, DeleteStmt, Expr, InsertStmt, OrderItem, UpdateStmt } 
 import { coerce } from './coerce';
 import type { Database } from './database';
 import { err, MysqlError } from './errors';
+import { candidateRows } from './lookup';
 import { compile, nowText, type Compiled, type Env, type Frame } from './eval';
 import type { Column, Row, Table } from './table';
 import { int, sortCompare, truthy, type SqlValue } from './values';
@@ -145,7 +146,7 @@ function targetRows(db: Database, t: Table, alias: string, where: Expr | null, o
   const env: Env = { sources: [{ alias, table: t }], clause: 'where clause', aggregates: false, aliases: null, insertTable: null, rt: db.rt };
   const cond = where === null ? null : compile(where, env);
   const keys = orderBy.map((o) => ({ c: compile(o.expr, { ...env, clause: 'order clause' }), desc: o.desc }));
-  let ids = t.scanOrder().filter((id) => cond === null || truthy(cond.ev(frameOf([t.rows.get(id) as Row]))) === true);
+  let ids = (candidateRows(t, alias, where) ?? t.scanOrder()).filter((id) => cond === null || truthy(cond.ev(frameOf([t.rows.get(id) as Row]))) === true);
   if (keys.length > 0) {
     const vals = new Map(ids.map((id) => [id, keys.map((k) => k.c.ev(frameOf([t.rows.get(id) as Row])))]));
     ids = ids
