@@ -1,0 +1,5 @@
+from server._systems import MasterSystem
+
+
+def GetMasterSystemCls():
+    return MasterSystem

@@ -1,0 +1,5 @@
+from server._systems import ServiceSystem
+
+
+def GetServiceSystemCls():
+    return ServiceSystem
