@@ -1,6 +1,7 @@
 // `npm run bench`: named figures, one per line (`name value unit`), medians of several runs.
 import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
+import { benchMerge } from './merge';
 import { benchReplayFigures } from './replay-figures';
 import { printFigure } from './stats';
 
@@ -10,3 +11,5 @@ if (!only || only === 'engine') for (const f of benchEngine()) printFigure(f);
 if (!only || only === 'canvas') for (const f of await benchCanvas()) printFigure(f);
 // Replay: load 1M events, p95 seek, bytes per event (aims: < 3000 ms, < 16 ms, < 300 bytes).
 if (!only || only === 'replay') for (const f of benchReplayFigures()) printFigure(f);
+// Merging recorder files (issue 13): lines per second.
+if (!only || only === 'merge') for (const f of await benchMerge()) printFigure(f);

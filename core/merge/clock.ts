@@ -38,6 +38,7 @@ interface Edge {
 
 /** `nodes` nodes (0..nodes-1); `reference` stays at 0. */
 export function alignClocks(nodes: number, constraints: readonly ClockConstraint[], reference = 0): ClockResult {
+  if (nodes === 0) return { offsets: [], method: [], samples: [], violated: 0, reference };
   const samples = new Array<number>(nodes).fill(0);
   // Only the tightest constraint per ordered pair matters (millions of messages, few servers).
   const tightest = new Map<number, ClockConstraint>();

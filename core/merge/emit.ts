@@ -4,11 +4,11 @@
 // a delivery to a node without a recorder, a message nobody listened to, a message lost — is
 // written at its estimated arrival with `detail` saying it was inferred.
 import { ENGINE_NAMESPACE, ENGINE_SYSTEM } from '../api/interfaces';
-import type { RpcState, TraceEvent } from '../trace/event';
+import type { RpcRef, RpcState, TraceEvent } from '../trace/event';
 import type { Analysis } from './analyze';
 import { BROADCAST_APIS, CLIENT_APIS, listenPair } from './nodes';
 import { clientPath, lifecycleOf, requesterNode, senderOf } from './peers';
-import { parseRecordingLine, type RecordLine } from './recording';
+import { payloadOf, type RecordLine } from './recording';
 
 type Fields = Omit<TraceEvent, 'seq' | 't' | 'type'>;
 
@@ -55,8 +55,7 @@ export class TraceEmitter {
 
   /** Events for line `g` (which must be `next()`), given its text; scheduled inferred events due first. */
   lineText(g: number, text: string): TraceEvent[] {
-    const p = parseRecordingLine(text);
-    return this.line(g, p.kind === 'event' ? p.data : undefined);
+    return this.line(g, payloadOf(text));
   }
 
   line(g: number, data: unknown): TraceEvent[] {
@@ -83,8 +82,8 @@ export class TraceEmitter {
 
   private ev(t: number, type: TraceEvent['type'], f: Fields): number {
     const e: Record<string, unknown> = { seq: ++this.seq, t: Math.max(t, this.lastT), type };
-    for (const [k, v] of Object.entries(f)) if (v !== undefined) e[k] = v;
-    if (e.rpc) e.rpc = Object.fromEntries(Object.entries(e.rpc as object).filter(([, v]) => v !== undefined));
+    const src = f as Record<string, unknown>;
+    for (const k in src) if (src[k] !== undefined) e[k] = src[k];
     this.lastT = e.t as number;
     this.out.push(e as unknown as TraceEvent);
     return this.seq;
@@ -260,8 +259,12 @@ export class TraceEmitter {
     this.handlerSeq.set(g, h);
   }
 
-  private rpcRef(r: number, state: RpcState, extra: { callbackId?: number; requester?: number; deadline?: number } = {}) {
-    return { id: this.rpcId[r], state, ...extra };
+  private rpcRef(r: number, state: RpcState, extra?: { callbackId?: number; requester?: number; deadline?: number }): RpcRef {
+    const ref: RpcRef = { id: this.rpcId[r], state };
+    if (extra?.callbackId !== undefined) ref.callbackId = extra.callbackId;
+    if (extra?.requester !== undefined) ref.requester = extra.requester;
+    if (extra?.deadline !== undefined) ref.deadline = extra.deadline;
+    return ref;
   }
 
   private setState(r: number, state: RpcState, seq: number): void {

@@ -27,7 +27,7 @@ export interface Part {
 }
 
 export interface IndexerOptions {
-  /** Event lines kept at most; beyond it the merge stops with a clear error (default 5,000,000). */
+  /** Event lines kept at most; beyond it the merge stops with a clear error (default 2,000,000: about 1 GB). */
   maxLines?: number;
 }
 
@@ -95,7 +95,7 @@ export class RecordingIndexer {
   private finished = false;
 
   constructor(opts: IndexerOptions = {}) {
-    this.maxLines = opts.maxLines ?? 5_000_000;
+    this.maxLines = opts.maxLines ?? 2_000_000;
   }
 
   addFile(name: string): number {
@@ -143,13 +143,50 @@ export class RecordingIndexer {
       this.partByFileSeg.set(partKey, part);
     }
     const g = this.recs.length;
-    this.recs.push(p.line);
+    this.recs.push(this.intern(p.line));
     this.fileOf.push(file);
     this.lineOf.push(lineNo);
     this.segOf.push(segIdx);
     this.partOf.push(part);
     this.hashOf.push(p.line.corr === undefined && PAYLOAD_KINDS.has(p.line.kind) && p.hasData ? payloadHash(p.data) : 0);
     this.segments[segIdx].lines.push(g);
+  }
+
+  private readonly strings = new Map<string, string>();
+  private readonly objects = new Map<string, object>();
+
+  private str(v: string | undefined): string | undefined {
+    if (v === undefined || v.length > 64) return v;
+    const known = this.strings.get(v);
+    if (known !== undefined) return known;
+    if (this.strings.size < 100_000) this.strings.set(v, v);
+    return v;
+  }
+
+  private obj<T extends object>(v: T | undefined): T | undefined {
+    if (v === undefined) return v;
+    const key = JSON.stringify(v);
+    const known = this.objects.get(key);
+    if (known !== undefined) return known as T;
+    if (this.objects.size < 100_000) this.objects.set(key, v);
+    return v;
+  }
+
+  /** Names repeat on millions of lines: one copy of each string and of each small object. */
+  private intern(l: RecordLine): RecordLine {
+    l.kind = this.str(l.kind) as RecordLine['kind'];
+    if (l.ns !== undefined) l.ns = this.str(l.ns);
+    if (l.sys !== undefined) l.sys = this.str(l.sys);
+    if (l.api !== undefined) l.api = this.str(l.api);
+    if (l.event !== undefined) l.event = this.str(l.event);
+    if (l.module !== undefined) l.module = this.str(l.module);
+    if (l.method !== undefined) l.method = this.str(l.method);
+    if (l.path !== undefined) l.path = this.str(l.path);
+    if (l.from !== undefined) l.from = this.obj(l.from);
+    if (l.to !== undefined) l.to = this.obj(l.to);
+    if (l.listen !== undefined) l.listen = this.obj(l.listen);
+    if (l.player !== undefined) l.player = this.obj(l.player);
+    return l;
   }
 
   /** The file ended inside a line that is not a complete line: reported, nothing kept. */

@@ -107,12 +107,18 @@ describe('merge properties', () => {
   });
 
   it('restores what the engine did, for any skew, with or without correlation ids', () => {
+    // Without correlation ids, two senders' identical messages to one receiver at the same moment
+    // cannot be told apart: which send a delivery came from is then compared only with ids.
+    const senderless = (d: Record<string, string[]>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.map((x) => x.replace(/\|s\d+#\d+\|/, '|?|'))]));
     fc.assert(
       fc.property(input, ({ name, seed, skew, correlate }) => {
         const run = runOf(name, seed);
         const m = mergeTexts(recordings(run, skew, { loseEvery: 0, duplicate: false, garbage: false, cut: false }, correlate), name);
         const { engine, merged } = compareWithEngine(run, m);
-        expect(merged).toEqual(engine);
+        expect(merged.sends).toEqual(engine.sends);
+        expect(merged.rpcs).toEqual(engine.rpcs);
+        if (correlate) expect(merged.deliveries).toEqual(engine.deliveries);
+        else expect(senderless(merged.deliveries)).toEqual(senderless(engine.deliveries));
       }),
       { numRuns: 60 },
     );

@@ -203,12 +203,27 @@ export function parseRecordingValue(o: unknown): ParsedLine {
   if (isStr(o.reason)) l.reason = o.reason;
   if (isObj(o.trunc)) l.truncated = true;
   const hasData = Object.prototype.hasOwnProperty.call(o, 'data');
-  const data = hasData ? o.data : isObj(o.trunc) ? { $truncated: o.trunc.bytes ?? null, head: o.trunc.head ?? '' } : undefined;
+  const data = payload(o);
   if (kind === 'handle') {
     const f = playerFacts(o.data, l.from?.ns === ENGINE_NAMESPACE && l.from?.sys === ENGINE_SYSTEM);
     if (f) l.player = f;
   }
   return { kind: 'event', line: l, data, hasData: hasData || isObj(o.trunc) };
+}
+
+function payload(o: Record<string, unknown>): unknown {
+  if (Object.prototype.hasOwnProperty.call(o, 'data')) return o.data;
+  return isObj(o.trunc) ? { $truncated: o.trunc.bytes ?? null, head: o.trunc.head ?? '' } : undefined;
+}
+
+/** Just the payload of a line already checked in pass 1 (a truncated one as {$truncated, head}). */
+export function payloadOf(text: string): unknown {
+  try {
+    const o: unknown = JSON.parse(text);
+    return isObj(o) ? payload(o) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One line of text (without its newline). */

@@ -32,7 +32,7 @@ describe('merge report: skew and lost lines', () => {
   const lostSend = lobby.find((l) => l.kind === 'send' && l.api === 'NotifyToMaster') as Line;
   const lostHandle = lobby.filter((l) => l.kind === 'handle' && l.event === 'MasterAckEvent')[1];
   const lostCallback = lobby.find((l) => l.kind === 'callback') as Line;
-  const lost = new Set([lostSend.seq, lostHandle.seq, lostCallback.seq]);
+  const lost = new Set([lostSend.seq, lostHandle.seq, lostCallback.seq] as number[]);
   const files = synthesizeRecordings(run.header, run.events, { skewMs, lose: (node, seq) => node === 'lobby-4000' && lost.has(seq) });
   const m = mergeTexts(files, 'quickstart');
   const lossy = files.find((f) => f.node === 'lobby-4000') as SynthFile;

@@ -103,8 +103,10 @@ const METHOD_TEXT: Record<SkewMethod, string> = {
   none: 'no traffic with the others: not aligned',
 };
 
-/** The report as text for a terminal; at most `maxIssues` issue lines (default 50). */
-export function formatReport(r: MergeReport, maxIssues = 50): string {
+/** The report as text for a terminal; at most `maxIssues` issue lines (default 50); `summary: false` prints only issues. */
+export function formatReport(r: MergeReport, opts: { maxIssues?: number; summary?: boolean } = {}): string {
+  const maxIssues = opts.maxIssues ?? 50;
+  if (opts.summary === false) return r.issues.slice(0, maxIssues).map((i) => `${i.file}:${i.line}: ${i.kind}: ${i.message}\n`).join('');
   const out: string[] = [];
   out.push(`read ${r.lines} line(s) from ${r.files.length} file(s); wrote ${r.events} trace event(s)${r.inferred ? ` (${r.inferred} inferred)` : ''}`);
   out.push(`t = 0 is ${isoUtc(r.originMs)}`);

@@ -1,4 +1,4 @@
-// The `switchboard` command line: validate a project, run it to a trace, serve the app.
+// The `switchboard` command line: validate a project, run it to a trace, serve the app, merge recordings.
 // `main(args)` takes the arguments after the program name and resolves to the exit code; it never
 // calls process.exit, so tests run it in-process. Commands live in ./commands, one file each
 // (add `export` and others there).
@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerImport } from './commands/import';
+import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerServe } from './commands/serve-command';
 import { registerValidate } from './commands/validate';
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
   registerRun(program, io, done);
   registerServe(program, io, done);
   registerImport(program, io, done);
+  registerMerge(program, io, done);
   return program;
 }
 

@@ -58,6 +58,7 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
   const httpClient = new Map<number, { id: number; line: number }>(); // http request seq -> clientId, line
   let httpCount = 0;
 
+  const rpcTarget = targetsOf(events, nodes);
   const serverId = (id: string | undefined) => (id !== undefined ? nodes.get(id)?.serverId : undefined);
   const kindOf = (id: string | undefined) => (id !== undefined ? nodes.get(id)?.kind : undefined);
 
@@ -108,7 +109,7 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
         if (!from || !recorded.has(from) || !e.api) break;
         if (REQUESTS.has(e.api) && e.rpc) {
           requestSend.set(e.rpc.id, e);
-          const target = rpcTarget(e, events, nodes);
+          const target = rpcTarget(e);
           const seq = (state.get(from) as { seq: number }).seq + 1;
           const corr = correlate && isDict(e.data) ? `${serverId(from)}:${boot(from)}:${seq}` : undefined;
           if (corr) corrOf.set(e.seq, corr);
@@ -145,7 +146,7 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
           const req = requestSend.get(e.rpc.id);
           const seq = write(to, e, 'rpc-handle', {
             api: req?.api === 'RequestToServiceMod' ? 'RegisterRpcMethodForMod' : 'RegisterRpcMethod', event: e.event,
-            module: req?.api === 'RequestToService' ? rpcTarget(req, events, nodes).module : undefined,
+            module: req?.api === 'RequestToService' ? rpcTarget(req).module : undefined,
             requester: req?.rpc?.requester, callbackId: req?.rpc?.callbackId, corr: req ? corrOf.get(req.seq) : undefined, ns: e.ns, sys: e.sys,
           }, { data: dl?.data, hasData: true });
           handleLine.set(e.rpc.id, seq);
@@ -154,9 +155,10 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
         }
         const dl = deliver?.type === 'deliver' ? deliver : undefined;
         const send = dl?.cause !== undefined ? bySeq.get(dl.cause) : undefined;
+        // A message from a client is listened to with the client system's own pair (its send names it).
         let pair: [string | undefined, string | undefined] = [ENGINE_NAMESPACE, ENGINE_SYSTEM];
         if (send && send.type === 'send' && send.api) pair = listenPair(kindOf(send.from) ?? '', send.api, send.ns, send.sys);
-        else if (dl && !(dl.ns === ENGINE_NAMESPACE && dl.sys === ENGINE_SYSTEM) && e.api) pair = clientPair(e, events);
+        else if (dl && !(dl.ns === ENGINE_NAMESPACE && dl.sys === ENGINE_SYSTEM) && e.api) pair = [send?.ns, send?.sys];
         const corr = send ? corrOf.get(send.seq) : undefined;
         let dlv: number | undefined;
         if (!corr && dl) {
@@ -215,15 +217,21 @@ function modulesOf(node: string, events: readonly TraceEvent[]): string[] {
   return [...out].sort();
 }
 
-/** The module or type a request addressed (the engine trace names the owner, not the target). */
-function rpcTarget(send: TraceEvent, events: readonly TraceEvent[], nodes: Map<string, { kind: string; type?: string }>): { module?: string; type?: string } {
-  const id = send.rpc?.id;
-  const noRoute = events.find((e) => e.type === 'rpc' && e.rpc?.id === id && e.rpc?.state === 'noRoute');
-  const m = noRoute?.detail ? /(module|service type) (\S+)/.exec(noRoute.detail) : null;
-  if (send.api === 'RequestToServiceMod') return { type: m ? m[2] : send.to !== undefined ? nodes.get(send.to)?.type : undefined };
-  if (m) return { module: m[2] };
-  const reg = events.find((e) => e.type === 'register' && e.to === send.to && e.api === 'RegisterRpcMethod' && e.event === send.event && isDict(e.data));
-  return { module: reg && isDict(reg.data) ? (reg.data.module as string) : undefined };
+/** The module or type each request addressed (the engine trace names the owner, not the target). */
+function targetsOf(events: readonly TraceEvent[], nodes: Map<string, { kind: string; type?: string }>): (send: TraceEvent) => { module?: string; type?: string } {
+  const noRoute = new Map<number, string>();
+  const modules = new Map<string, string>();
+  for (const e of events) {
+    if (e.type === 'rpc' && e.rpc?.state === 'noRoute' && e.detail) noRoute.set(e.rpc.id, e.detail);
+    if (e.type === 'register' && e.api === 'RegisterRpcMethod' && isDict(e.data) && typeof e.data.module === 'string') modules.set(`${e.to}\u0000${e.event}`, e.data.module);
+  }
+  return (send) => {
+    const detail = send.rpc ? noRoute.get(send.rpc.id) : undefined;
+    const m = detail ? /(module|service type) (\S+)/.exec(detail) : null;
+    if (send.api === 'RequestToServiceMod') return { type: m ? m[2] : send.to !== undefined ? nodes.get(send.to)?.type : undefined };
+    if (m) return { module: m[2] };
+    return { module: modules.get(`${send.to}\u0000${send.event}`) };
+  };
 }
 
 function oneWayTarget(e: TraceEvent, nodes: Map<string, { kind: string; serverId?: number; type?: string }>, clients: Map<string, { playerId?: string; uid?: number; proxyId?: number }>): Record<string, unknown> {
@@ -244,9 +252,3 @@ function oneWayTarget(e: TraceEvent, nodes: Map<string, { kind: string; serverId
   }
 }
 
-/** A message from a client is listened to with the client system's own pair (the send names it). */
-function clientPair(handle: TraceEvent, events: readonly TraceEvent[]): [string | undefined, string | undefined] {
-  const deliver = events.find((e) => e.seq === handle.cause);
-  const send = deliver?.cause !== undefined ? events.find((e) => e.seq === deliver.cause) : undefined;
-  return [send?.ns, send?.sys];
-}
