@@ -63,7 +63,7 @@ export function payloadHash(data: unknown): number {
         walk((v as Record<string, unknown>)[k], depth + 1);
       }
       feed('}');
-    } else feed(JSON.stringify(v) ?? 'undefined');
+    } else feed(typeof v === 'bigint' ? `${v}n` : (JSON.stringify(v) ?? 'undefined'));
   };
   walk(data, 0);
   return h >>> 0;

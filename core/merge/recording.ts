@@ -3,6 +3,7 @@
 // message for the report. Unknown keys are ignored (a newer recorder may add some).
 
 import { ENGINE_NAMESPACE, ENGINE_SYSTEM } from '../api/interfaces';
+import { parseJson } from '../json';
 
 export const RECORDING_FORMAT = 'switchboard-recording';
 export const RECORDING_VERSION = 1;
@@ -219,7 +220,7 @@ function payload(o: Record<string, unknown>): unknown {
 /** Just the payload of a line already checked in pass 1 (a truncated one as {$truncated, head}). */
 export function payloadOf(text: string): unknown {
   try {
-    const o: unknown = JSON.parse(text);
+    const o: unknown = parseJson(text);
     return isObj(o) ? payload(o) : undefined;
   } catch {
     return undefined;
@@ -230,7 +231,7 @@ export function payloadOf(text: string): unknown {
 export function parseRecordingLine(text: string): ParsedLine {
   let o: unknown;
   try {
-    o = JSON.parse(text);
+    o = parseJson(text);
   } catch (e) {
     return { kind: 'bad', message: `not JSON (${(e as Error).message})` };
   }
