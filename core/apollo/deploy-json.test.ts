@@ -51,7 +51,6 @@ describe('parseDeployJson', () => {
     expect(codes(findings).sort()).toEqual(
       [
         'deploy.mod-twice',
-        'deploy.num-missing', // the service
         'deploy.section-object',
         'deploy.num-string',
         'deploy.mod-name',
@@ -68,6 +67,12 @@ describe('parseDeployJson', () => {
     const errors = findings.filter((x) => x.severity === 'error').map((x) => x.code).sort();
     expect(errors).toEqual(['deploy.entry', 'deploy.mod-name', 'deploy.num', 'deploy.num-large']);
     for (const x of findings) expect(x.line).toBeGreaterThan(0);
+  });
+
+  it('takes one server for an entry without "num": warned for servers, silent for services (they usually have none)', () => {
+    const { model, findings } = parse('{ "common": { "master": {} }, "lobby": [ { "type": "lobby" } ], "servicelist": [ { "type": "s" } ] }');
+    expect(model.entries.map((e) => e.num)).toEqual([1, 1]);
+    expect(codes(findings)).toEqual(['deploy.num-missing']);
   });
 
   it('adds a warning when there is no master, and reads nothing from a non-object', () => {

@@ -110,7 +110,7 @@ function typeName(v: unknown): string {
 
 function readEntry(ctx: Ctx, o: Obj, p: JsonPath, kind: ServerKind, label: string): DeployEntry {
   const { json, f, file } = ctx;
-  const entry: DeployEntry = { kind, label, at: json.at(p), num: readNum(ctx, o, p, label), mods: readMods(ctx, o, p), moduleNames: [] };
+  const entry: DeployEntry = { kind, label, at: json.at(p), num: readNum(ctx, o, p, label, kind), mods: readMods(ctx, o, p), moduleNames: [] };
   if (own(o, 'type') && typeof o.type === 'string' && o.type.trim() !== '') entry.type = o.type.trim();
   else if (kind !== 'proxy') {
     const why = own(o, 'type') ? `its "type" is ${typeName(o.type)}` : 'it has no "type"';
@@ -127,10 +127,11 @@ function readEntry(ctx: Ctx, o: Obj, p: JsonPath, kind: ServerKind, label: strin
   return entry;
 }
 
-function readNum(ctx: Ctx, o: Obj, p: JsonPath, label: string): number {
+function readNum(ctx: Ctx, o: Obj, p: JsonPath, label: string, kind: ServerKind): number {
   const { json, f, file } = ctx;
   if (!own(o, 'num')) {
-    f.warn(file, json.at(p), 'deploy.num-missing', `${label} has no "num"; 1 server is started`);
+    // Service entries usually carry none (GetServiceConfig's example has no "num"): one service.
+    if (kind !== 'service') f.warn(file, json.at(p), 'deploy.num-missing', `${label} has no "num"; 1 server is started`);
     return 1;
   }
   const raw = o.num;
