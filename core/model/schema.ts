@@ -137,6 +137,10 @@ export const Options = z.object({
   serverTickHz: z.number().min(0).max(1000).default(30),
   /** Python mods: virtual ms before a redisPool / mysqlPool Async* call answers through its callback. */
   storageLatencyMs: z.number().min(0).default(3),
+  /** Python mods: cap on the simulated Redis's bytes, and on the simulated MySQL's (writes past it fail as on a full server). */
+  storageMaxBytes: z.number().int().min(1024).default(64 * 1024 * 1024),
+  /** Python mods: cap on the simulated MySQL's rows over all tables ("The table 'x' is full" past it). */
+  storageMaxRows: z.number().int().min(1).default(200_000),
   /** Python mods: run the client mods (behavior_packs) for every simulated client. */
   clientMods: z.boolean().default(false),
   /** Python mods: what time.time() reads at virtual 0, in ms since 1970 (default 2026-01-01T00:00:00Z). */

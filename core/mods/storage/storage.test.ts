@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from './result';
-import { SimulatedStorage } from './storage';
+import { SimulatedStorage, storageForRun } from './storage';
 
 describe('SimulatedStorage.execute', () => {
   it('answers the mysqlPool calls with what their callbacks receive', () => {
@@ -68,6 +68,17 @@ describe('SimulatedStorage.execute', () => {
   it('loads a mod.sql script', () => {
     const s = new SimulatedStorage();
     expect(s.loadSql('CREATE TABLE a (x int); INSERT INTO a VALUES (1);')).toEqual({ executed: 2, failures: [] });
+  });
+});
+
+describe('storageForRun', () => {
+  it('takes the caps and the clock from the project options', () => {
+    const s = storageForRun({ clockEpochMs: 0, storageMaxBytes: 1024, storageMaxRows: 1 }, 5);
+    expect(s.execute('mysql', ['QUERY', 'SELECT UNIX_TIMESTAMP()', null], 2000)).toEqual({ args: [[[2]]] });
+    s.execute('mysql', ['EXECUTE', 'CREATE TABLE t (a int)', null], 0);
+    expect(s.execute('mysql', ['EXECUTE', 'INSERT INTO t VALUES (1), (2)', null], 0)).toMatchObject({ args: [false], error: { code: 1114 } });
+    s.execute('redis', ['SET', 'big', 'x'.repeat(2000)], 0);
+    expect(s.execute('redis', ['SET', 'more', 'x'], 0)).toMatchObject({ args: [null], error: { message: "OOM command not allowed when used memory > 'maxmemory'." } });
   });
 });
 

@@ -5,6 +5,7 @@ import { runMysqlCommand } from './mysql/apollo';
 import { MysqlStore, type SqlFailure } from './mysql/store';
 import { runRedisCommand } from './redis/apollo';
 import { RedisStore } from './redis/store';
+import type { Options } from '../../model/schema';
 import type { StorageResult } from './result';
 
 export type StoreName = 'redis' | 'mysql';
@@ -77,4 +78,15 @@ export class SimulatedStorage {
   loadSql(script: string, nowMs = 0): { executed: number; failures: Array<{ statement: string; failure: SqlFailure }> } {
     return this.mysql.runScript(script, nowMs);
   }
+}
+
+/** The run's storage from the project options (one per simulation run, shared by every server). */
+export function storageForRun(options: Pick<Options, 'clockEpochMs' | 'storageMaxBytes' | 'storageMaxRows'>, seed: number): SimulatedStorage {
+  return new SimulatedStorage({
+    epochMs: options.clockEpochMs,
+    seed,
+    redisMaxBytes: options.storageMaxBytes,
+    mysqlMaxBytes: options.storageMaxBytes,
+    mysqlMaxRows: options.storageMaxRows,
+  });
 }

@@ -22,6 +22,8 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { key: 'broadcastIncludesSender', label: 'broadcast reaches sender', hint: "a service's BroadcastToService reaches itself too", input: 'checkbox' },
   { key: 'serverTickHz', label: 'mod Update() per second', hint: "Python mods: how often each system's Update() runs (0 = never)", input: 'number' },
   { key: 'storageLatencyMs', label: 'Redis/MySQL answer (ms)', hint: 'Python mods: virtual delay before an Async* storage call answers', input: 'number' },
+  { key: 'storageMaxBytes', label: 'Redis/MySQL size cap (bytes)', hint: 'Python mods: each simulated store refuses writes past this size, as a full server does', input: 'number' },
+  { key: 'storageMaxRows', label: 'MySQL row cap', hint: "Python mods: rows over all tables before inserts fail with \"The table 'x' is full\"", input: 'number' },
   { key: 'clientMods', label: 'run client mods', hint: 'Python mods: run behavior_packs client mods for every client', input: 'checkbox' },
   { key: 'clockEpochMs', label: 'clock start (ms since 1970)', hint: 'Python mods: what time.time() reads at virtual 0', input: 'number' },
 ];
