@@ -10,7 +10,14 @@ export function projectJsonSchema(): Record<string, unknown> {
   names.add(Template, { id: 'Template' });
   names.add(CallAction, { id: 'CallAction' });
   // io 'input': the schema describes what a file may contain (fields with defaults are optional).
-  const generated = z.toJSONSchema(Project, { io: 'input', metadata: names, cycles: 'ref', reused: 'inline' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(Project, {
+    io: 'input', metadata: names, cycles: 'ref', reused: 'inline',
+    // A bigint (an integer beyond 2^53 in a payload) is written in the file as an integer.
+    unrepresentable: 'any',
+    override: (ctx) => {
+      if (ctx.zodSchema._zod.def.type === 'bigint') ctx.jsonSchema.type = 'integer';
+    },
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return {
     $schema,

@@ -11,9 +11,15 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 const id = z.string().min(1).max(200);
 const int = z.number().int();
 
+/**
+ * An integer beyond 2^53 written in a payload (core/json reads it as a bigint, every digit kept). In
+ * the JSON Schema it is an integer.
+ */
+export const BigInteger = z.bigint();
+
 /** A value built from what triggered a rule: literal JSON, or `{ "$ref": "args.uid" }` anywhere inside. */
 export const Template: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(Template), z.record(z.string(), Template)]),
+  z.union([z.null(), z.boolean(), z.number(), BigInteger, z.string(), z.array(Template), z.record(z.string(), Template)]),
 );
 
 /** Arguments of a documented interface, by the parameter names of core/api/interfaces.ts. */

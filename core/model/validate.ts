@@ -8,6 +8,7 @@ import { migrate } from './migrate';
 import { Project } from './schema';
 import { semanticChecks } from './semantic-checks';
 import { fromZodIssues } from './zod-issues';
+import { parseJson } from '../json';
 
 type Locate = (path: readonly (string | number)[]) => TextPosition | undefined;
 type Segment = string | number;
@@ -30,6 +31,25 @@ function excessiveDepth(value: unknown): Segment[] | undefined {
     if (path.length >= MAX_JSON_DEPTH) return path;
     if (Array.isArray(v)) v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
     else for (const key of Object.keys(v)) stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return undefined;
+}
+
+/**
+ * Path of the first number JSON text can write but no program can send (1e999 reads as Infinity):
+ * named exactly (`…eventData.items[3]`), where zod's union error would name only the parent.
+ */
+function nonFiniteNumber(value: unknown): Segment[] | undefined {
+  const stack: { v: unknown; path: Segment[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return path;
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    else for (const key of Object.keys(v).reverse()) stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
   }
   return undefined;
 }
@@ -59,6 +79,10 @@ function validateValue(value: unknown, locate: Locate | undefined, textWarnings:
   const deep = excessiveDepth(value);
   if (deep) {
     return failure([place({ path: deep, code: 'json.too-deep', message: `nested deeper than ${MAX_JSON_DEPTH} levels (or circular)` }, locate)], textWarnings);
+  }
+  const infinite = nonFiniteNumber(value);
+  if (infinite) {
+    return failure([place({ path: infinite, code: 'json.number-too-large', message: 'this number is too large to be a finite number (it would read as Infinity); no call can send it' }, locate)], textWarnings);
   }
   const migrated = migrate(value);
   if (!migrated.ok) return failure([place(migrated.error, locate)], textWarnings);
@@ -108,7 +132,8 @@ export function validateProjectText(text: string, fileName?: string): Validation
     }
     let value: unknown;
     try {
-      value = JSON.parse(source);
+      // Integers beyond 2^53 in payloads and templates keep every digit (bigint).
+      value = parseJson(source);
     } catch (e) {
       return failure([{ path: '$', line: 1, column: 1, code: 'json.syntax', message: `invalid JSON: ${e instanceof Error ? e.message : describeValue(e)}` }], []);
     }

@@ -10,6 +10,7 @@ import { Autosave } from './files/autosave';
 import { parseProjectText, readProjectFile, serializeProject, writeProjectFile, projectFileName } from './files/project-file';
 import { removeStaleTemps } from './files/atomic-write';
 import type { RecentFiles } from './files/recent';
+import { stringifyJson } from '../../core/json';
 
 export function emptyProject(name = 'Untitled'): Project {
   return {
@@ -82,7 +83,7 @@ export class DocumentStore {
   }
 
   edit(project: unknown): DocumentState {
-    const r = parseProjectText(JSON.stringify(project));
+    const r = parseProjectText(stringifyJson(project));
     if (!r.ok) throw invalid('the edited project', r.errors);
     const s = this.replace({ ...this.state, name: r.project.name, dirty: true, project: r.project, warnings: r.warnings });
     this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project));

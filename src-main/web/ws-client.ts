@@ -5,17 +5,18 @@ import type { WebSocket } from 'ws';
 import { WireRequest, type PushMessage, type WireFromHost } from '../../core/contract';
 import { dispatch } from '../host/dispatch';
 import type { Host } from '../host/host';
+import { parseJson, stringifyJson } from '../../core/json';
 
 export function bindSocket(host: Host, ws: WebSocket): void {
   const send = (m: WireFromHost): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+    if (ws.readyState === ws.OPEN) ws.send(stringifyJson(m));
   };
   const attached = host.attach({ send: (m: PushMessage) => send({ kind: 'event', ...m }) });
   ws.on('message', (data, isBinary) => {
     if (isBinary) return ws.close(1003, 'text frames only');
     let raw: unknown;
     try {
-      raw = JSON.parse(data.toString());
+      raw = parseJson(data.toString());
     } catch {
       return ws.close(1007, 'not JSON');
     }

@@ -2,6 +2,7 @@
 // set when the page was first opened, so this code never sees it.
 import type { PushMessage, WireFromHost, WireRequest } from '../../core/contract';
 import { BridgeError, unwrap, type Bridge } from './bridge';
+import { parseJson, stringifyJson } from '../../core/json';
 
 export function createWsBridge(url: string): Bridge {
   const ws = new WebSocket(url);
@@ -22,7 +23,7 @@ export function createWsBridge(url: string): Bridge {
     pending.clear();
   });
   ws.addEventListener('message', (e) => {
-    const m = JSON.parse(String(e.data)) as WireFromHost;
+    const m = parseJson(String(e.data)) as WireFromHost;
     if (m.kind === 'event') {
       const { kind: _kind, ...message } = m;
       listeners.forEach((l) => l(message as PushMessage));
@@ -46,7 +47,7 @@ export function createWsBridge(url: string): Bridge {
       const msg: WireRequest = { kind: 'request', id, method, params };
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify(msg));
+        ws.send(stringifyJson(msg));
       });
     },
     onEvent(listener) {

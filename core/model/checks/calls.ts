@@ -1,7 +1,7 @@
 // One check for every interface call a project writes down (a rule action or a scenario `call`
 // step): the interface exists, the node kind may call it (core/api/interfaces.ts), and its args
 // use the documented parameter names.
-import { API_NAMES, interfaceSpec, kindMayCall } from '../../api/interfaces';
+import { API_NAMES, interfaceSpec, kindMayCall, type ParamSpec } from '../../api/interfaces';
 import type { Findings } from '../issues';
 import type { NodeKind } from '../schema';
 
@@ -33,6 +33,56 @@ export function checkCall(kind: NodeKind, api: string, args: Record<string, unkn
   const names = spec.params.filter((p) => !CODE_PARAMS.has(p.name)).map((p) => p.name);
   for (const key of Object.keys(args)) {
     if (!names.includes(key)) f.warn([...argsPath, key], 'call.unknown-arg', `${api} has no parameter "${key}" (parameters: ${names.join(', ')}); it is ignored`);
+  }
+  for (const p of spec.params) {
+    if (!Object.prototype.hasOwnProperty.call(args, p.name)) continue;
+    const problem = argProblem(p, args[p.name]);
+    if (problem) f.warn([...argsPath, p.name], problem[0], `${api}: ${problem[1]}`);
+  }
+}
+
+/** A `{ "$ref": ... }` template: its type is known only when the rule runs. */
+function isRef(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && '$ref' in v;
+}
+
+function shown(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString();
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a dict';
+  if (typeof v === 'string') return 'a str';
+  if (typeof v === 'boolean') return 'a bool';
+  return typeof v === 'bigint' || Number.isInteger(v) ? 'an int' : `a ${typeof v}`;
+}
+
+/**
+ * What is wrong with an argument's type, as [code, message]; null when it fits (or is a $ref).
+ * Warnings, not errors: the engine runs the call anyway — a non-dict payload is delivered as it is,
+ * a wrong scalar becomes a `misuse` event (semantics §5), which a file may mean to show.
+ */
+function argProblem(p: ParamSpec, v: unknown): [string, string] | null {
+  if (isRef(v)) return null;
+  const misuse = (want: string): [string, string] => ['call.arg-type', `${p.name} must be ${want}, got ${kindOf(v)} (${shown(v)}); at run time this call is a misuse`];
+  switch (p.type) {
+    case 'dict':
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) return null;
+      return ['call.non-dict-payload', `${p.name} is documented as a dict, got ${kindOf(v)} (${shown(v)}); it is delivered unchanged and noted in the Problems view`];
+    case 'str':
+      return typeof v === 'string' ? null : misuse('a str');
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) ? null : misuse('an int');
+    case 'number':
+      return typeof v === 'number' && v > 0 ? null : misuse('a positive number of seconds');
+    case 'callback':
+      return typeof v === 'boolean' || v === null ? null : ['call.arg-type', `${p.name} is written as true (a callback that records the result) or false (none), got ${shown(v)}`];
+    default:
+      return null;
   }
 }
 

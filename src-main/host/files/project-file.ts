@@ -6,6 +6,7 @@ import type { Project } from '../../../core/model/schema';
 import { validateProjectText } from '../../../core/model/validate';
 import type { Issue } from '../../../core/contract';
 import { atomicWriteFile } from './atomic-write';
+import { stringifyJson } from '../../../core/json';
 
 export type ProjectRead =
   | { ok: true; project: Project; warnings: Issue[]; text: string }
@@ -30,7 +31,7 @@ export async function readProjectFile(file: string): Promise<ProjectRead> {
 }
 
 export function serializeProject(project: Project): string {
-  return JSON.stringify(project, null, 2) + '\n';
+  return stringifyJson(project, 2) + '\n';
 }
 
 export async function writeProjectFile(file: string, project: Project): Promise<void> {
