@@ -125,7 +125,10 @@ export class ProblemCollector {
         }
         if (e.rpc) {
           const r = this.rpc(e.rpc.id);
-          if (e.api === 'ResponseToServer') r.responded = e.seq;
+          if (e.api === 'ResponseToServer') {
+            r.responded ??= e.seq;
+            r.respondedAt ??= e.t;
+          }
           else {
             r.api = e.api;
             r.requester = e.from;

@@ -30,6 +30,7 @@ export interface RpcFacts {
   handledAt?: number;
   handlerPair?: string;
   responded?: number;
+  respondedAt?: number;
   requestDrop?: string;
   responseDrop?: string;
 }
@@ -325,12 +326,18 @@ function timeout(p: Problem, times: string): Text {
       suggestion: `call ResponseToServer(serverId, callbackId, data) in the handler${handler}, or later but within ${secs}`,
     };
   }
-  let why = `no answer reached ${r.requester ?? '?'} within ${secs}`;
-  if (r.requestDrop) why = `the request was dropped (${r.requestDrop})`;
-  else if (r.responseDrop) why = `the response was dropped (${r.responseDrop})`;
-  else if (r.handled === undefined) why = `the request had not reached ${r.owner ?? '?'} within ${secs}`;
-  else if (r.responded !== undefined) why = `the response came after ${secs}`;
-  return { title: `${call} timed out${times}`, explanation: `${why[0].toUpperCase()}${why.slice(1)}, so the callback ran with (False, None).` };
+  let why = `No answer reached ${r.requester ?? '?'} within ${secs}`;
+  if (r.requestDrop) why = `The request was dropped (${r.requestDrop})`;
+  else if (r.respondedAt !== undefined && r.deadline !== undefined && r.respondedAt >= r.deadline) why = `The answer from ${r.owner ?? 'the owner'} was sent at ${r.respondedAt} ms, after the deadline (${r.deadline} ms)`;
+  else if (r.responseDrop) why = `The response was dropped (${r.responseDrop})`;
+  else if (r.handled === undefined) why = `The request had not reached ${r.owner ?? '?'} within ${secs}`;
+  else if (r.responded !== undefined) why = `The response came after ${secs}`;
+  const late = r.respondedAt !== undefined && r.deadline !== undefined && r.respondedAt >= r.deadline;
+  return {
+    title: `${call} timed out${times}`,
+    explanation: `${why}, so the callback ran with (False, None).`,
+    suggestion: late ? `answer within ${secs}, or pass a longer timeout to ${r.api ?? 'the request'}` : undefined,
+  };
 }
 
 function response(e: TraceEvent, rpcs: Map<number, RpcFacts>, times: string): Text {

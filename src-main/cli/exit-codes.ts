@@ -3,6 +3,8 @@
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;
+/** `switchboard check`: the run has problems (they are listed). */
+export const EXIT_PROBLEMS = 3;
 
 /** A failure a command reports with one message and an exit code (no stack trace for users). */
 export class CliError extends Error {

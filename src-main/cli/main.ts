@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerImport } from './commands/import';
+import { registerCheck } from './commands/check';
 import { registerMerge } from './commands/merge';
 import { registerRun } from './commands/run';
 import { registerServe } from './commands/serve-command';
@@ -34,6 +35,7 @@ function buildProgram(io: CliIo, done: (code: number) => void): Command {
     .showHelpAfterError('(switchboard --help lists the commands and options)');
   registerValidate(program, io, done);
   registerRun(program, io, done);
+  registerCheck(program, io, done);
   registerServe(program, io, done);
   registerImport(program, io, done);
   registerMerge(program, io, done);

@@ -20,7 +20,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 describe('switchboard run', () => {
   it('writes the quickstart trace to stdout: a header, then valid events with every documented interface', async () => {
     const { code, out, err } = await run([QUICKSTART]);
-    expect(err).toBe('');
+    expect(err).toBe(`173 events · 9.0 s virtual · 1 drop · 1 timeout · 4 problems (switchboard check ${QUICKSTART} lists them)\n`);
     expect(code).toBe(0);
     const trace = readTrace(out);
     expect(trace.errors).toEqual([]);
@@ -61,7 +61,7 @@ describe('switchboard run', () => {
   it('--no-trace writes one line of counts: the same counts by type as the recorded trace, no events', async () => {
     const traced = readTrace((await run([QUICKSTART, '--seed', '3'])).out);
     const { code, out, err } = await run([QUICKSTART, '--seed', '3', '--no-trace']);
-    expect(err).toBe('');
+    expect(err).toMatch(/^[\d,]+ events · [\d.]+ s virtual · [\d,]+ drops? · problems not analysed \(no trace kept\)\n$/);
     expect(code).toBe(0);
     expect(out.split('\n')).toHaveLength(2);
     const counts = JSON.parse(out) as { project: string; scenario: string; seed: number; events: number; byType: Record<string, number>; virtualMs: number };

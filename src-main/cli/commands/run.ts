@@ -5,13 +5,16 @@
 // Defaults: the project's first scenario (none if it has none) and seed 1, the engine's default.
 // Exit 1 for invalid input (a bad project, a scenario the project does not have); 2 for bad usage
 // (unknown option, a seed that is not an integer in 0..2^32-1). Same file + scenario + seed ⇒ the
-// same bytes: the engine is deterministic and the encoder's key order is fixed.
+// same bytes: the engine is deterministic and the encoder's key order is fixed. stderr ends with a
+// one-line summary (events, virtual time, drops, timeouts, problems); --problems lists the problems.
 import { InvalidArgumentError, type Command } from 'commander';
+import { analyzeProblems, contextFromProject } from '../../../core/diagnostics';
 import { Simulation } from '../../../core/engine/simulation';
 import { encodeTraceChunks } from '../../../core/trace/ndjson';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../exit-codes';
 import { resolvePath, type CliIo } from '../io';
 import { loadProject } from '../load-project';
+import { countTrace, formatProblems, runSummary } from '../problems-report';
 import { writeChunks, writeFileAtomic } from '../write-output';
 
 const MAX_SEED = 2 ** 32 - 1;
@@ -29,6 +32,7 @@ interface RunOptions {
   out?: string;
   /** False with --no-trace. */
   trace?: boolean;
+  problems?: boolean;
 }
 
 /** What `run --no-trace` writes: the run's identity, its virtual duration and its event counts. */
@@ -45,6 +49,7 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
     .option('--scenario <name>', 'scenario to run (default: the first in the project)')
     .option('--seed <n>', 'PRNG seed, an integer from 0 to 2^32-1 (default: 1)', parseSeed)
     .option('--out <path>', 'write the trace to this file (atomically) instead of stdout')
+    .option('--problems', 'also list the problems of the run on stderr (as switchboard check does)')
     .option('--no-trace', 'record nothing, count events only: write {"events":N,"byType":{...},...} instead of the trace')
     .action(async (file: string, opts: RunOptions) => {
       const project = await loadProject(io, file);
@@ -59,6 +64,14 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
       const chunks = record ? encodeTraceChunks(sim.trace) : [`${JSON.stringify(runCounts(sim))}\n`];
       if (opts.out !== undefined) await writeFileAtomic(resolvePath(io, opts.out), chunks);
       else await writeChunks(io.stdout, chunks);
+      if (record) {
+        const groups = analyzeProblems(sim.trace, contextFromProject(sim.project));
+        if (opts.problems) io.stderr.write(formatProblems(groups, sim.trace));
+        io.stderr.write(`${runSummary({ events: sim.trace.length, virtualMs: sim.now, ...countTrace(sim.trace), problems: groups.length }, file)}\n`);
+      } else {
+        const c = runCounts(sim);
+        io.stderr.write(`${runSummary({ events: c.events, virtualMs: c.virtualMs, drops: c.byType.drop ?? 0 }, file)}\n`);
+      }
       done(EXIT_OK);
     });
 }
