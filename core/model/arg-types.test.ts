@@ -49,7 +49,7 @@ describe('call arguments by type', () => {
     const r = validateProjectText(text, 'p.switchboard.json');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const step = r.project.scenarios[0].steps[0] as { args: { eventData: { uid: unknown } } };
+    const step = r.project.scenarios[0].steps[0] as unknown as { args: { eventData: { uid: unknown } } };
     expect(step.args.eventData.uid).toBe(1234567890123456789n);
   });
 });
