@@ -29,8 +29,8 @@ describe('player lifecycle', () => {
     const st = s.nodeState('client-1');
     expect(st.server).toBe(4000);
     expect(log).toEqual([
-      'master:PlayerLoginServerEvent:{"serverId":4000,"uid":101,"proxyId":2000}',
-      `lobby-4000:AddServerPlayerEvent:{"id":"${st.playerId}","uid":101,"proxyId":2000,"isTransfer":false,"isReconnect":false}`,
+      'master:PlayerLoginServerEvent:{"serverId":4000,"uid":101,"proxyId":2000,"protocolVersion":0,"isTransfer":false,"isReconnect":false,"isPeUser":false}',
+      `lobby-4000:AddServerPlayerEvent:{"id":"${st.playerId}","uid":101,"proxyId":2000,"isTransfer":false,"isReconnect":false,"isPeUser":false,"transferParam":""}`,
     ]);
   });
 

@@ -14,7 +14,27 @@ import { isServer, type NodeRt } from './runtime';
 export type Outcome = { ok: true } | { ok: false; error: string };
 const OK: Outcome = { ok: true };
 
+/** How a transfer ended, for TransferToOtherServer's callback(isSuc, reasonCode, message). */
+export type TransferDone = (ok: boolean, reasonCode: number, message: string) => void;
+
+/** Reason codes a failed transfer reports [D: the reference gives none]. */
+export const TRANSFER_FAILED = { targetUnavailable: 1, notOnServer: 2 } as const;
+
+/** Apollo's protocol version in engine events: one value, as every simulated client is alike [D]. */
+const PROTOCOL_VERSION = 0;
+
+/** Who wants to hear about nodes and players coming and going (the Python mod runtime). */
+export interface LifecycleWatcher {
+  /** A node is about to stop (it still runs: its mods' Destroy hooks may still send). */
+  stopping?(node: NodeRt): void;
+  started?(node: NodeRt): void;
+  loggedIn?(client: NodeRt): void;
+  loggedOut?(client: NodeRt): void;
+}
+
 export class Lifecycle {
+  readonly watchers: LifecycleWatcher[] = [];
+
   constructor(private readonly e: Engine) {}
 
   private lifecycle(detail: string, from: NodeRt | null, to: NodeRt | null, data: Record<string, unknown> | undefined, reason?: string): number {
@@ -45,8 +65,12 @@ export class Lifecycle {
     this.place(client, server);
     const seq = this.lifecycle('login', client, server, { uid: client.uid, playerId: client.playerId, proxyId: client.proxy.serverId, serverId: server.serverId });
     const master = this.e.topo.master;
-    if (master) this.e.engineEvent(master, 'PlayerLoginServerEvent', { serverId: server.serverId, uid: client.uid, proxyId: client.proxy.serverId }, seq);
-    this.e.engineEvent(server, 'AddServerPlayerEvent', { id: client.playerId, uid: client.uid, proxyId: client.proxy.serverId, isTransfer: false, isReconnect: false }, seq);
+    // Fields as the official events list them (apollo-official-facts.md §2); proxyId is ours.
+    if (master) {
+      this.e.engineEvent(master, 'PlayerLoginServerEvent', { serverId: server.serverId, uid: client.uid, proxyId: client.proxy.serverId, protocolVersion: PROTOCOL_VERSION, isTransfer: false, isReconnect: false, isPeUser: false }, seq);
+    }
+    this.e.engineEvent(server, 'AddServerPlayerEvent', addPlayer(client, false, ''), seq);
+    for (const w of this.watchers) w.loggedIn?.(client);
     return OK;
   }
 
@@ -65,7 +89,7 @@ export class Lifecycle {
     return server;
   }
 
-  transfer(client: NodeRt, serverId?: number, type?: string): Outcome {
+  transfer(client: NodeRt, serverId?: number, type?: string, transferParam = '', done?: TransferDone): Outcome {
     if (client.kind !== 'client') return { ok: false, error: `${client.id} is not a client` };
     const from = client.server;
     if (!from || client.inTransfer) return { ok: false, error: `${client.id} is not on a lobby/game` };
@@ -79,29 +103,36 @@ export class Lifecycle {
     this.unplace(client);
     client.inTransfer = true;
     if (oldPlayerId) from.departed.set(oldPlayerId, client);
-    const seq = this.lifecycle('transfer-start', client, target, { uid: client.uid, fromServerId: from.serverId, toServerId: target.serverId });
+    const seq = this.lifecycle('transfer-start', client, target, { uid: client.uid, fromServerId: from.serverId, toServerId: target.serverId, ...(transferParam ? { transferParam } : {}) });
     this.e.engineEvent(from, 'DelServerPlayerEvent', { id: oldPlayerId, uid: client.uid, isTransfer: true }, seq);
     const dest = target;
     this.e.later(this.e.now + this.e.project.options.transferMs, null, () => {
       if (oldPlayerId) from.departed.delete(oldPlayerId);
-      this.finishTransfer(client, from, dest);
+      this.finishTransfer(client, from, dest, transferParam, done);
     });
     return OK;
   }
 
-  private finishTransfer(client: NodeRt, from: NodeRt, target: NodeRt): void {
+  private finishTransfer(client: NodeRt, from: NodeRt, target: NodeRt, transferParam: string, done: TransferDone | undefined): void {
     if (!client.inTransfer) return;
     if (!target.up) {
       client.inTransfer = false;
       this.lifecycle('transfer-failed', client, target, { uid: client.uid, toServerId: target.serverId }, `${target.id} stopped during the transfer`);
+      done?.(false, TRANSFER_FAILED.targetUnavailable, `${target.id} stopped during the transfer`);
       return;
     }
     this.place(client, target);
-    const proxyId = client.proxy ? client.proxy.serverId : null;
     const seq = this.lifecycle('transfer-end', client, target, { uid: client.uid, playerId: client.playerId, serverId: target.serverId });
     const master = this.e.topo.master;
-    if (master) this.e.engineEvent(master, 'PlayerTransferServerEvent', { uid: client.uid, fromServerId: from.serverId, toServerId: target.serverId }, seq);
-    this.e.engineEvent(target, 'AddServerPlayerEvent', { id: client.playerId, uid: client.uid, proxyId, isTransfer: true, isReconnect: false }, seq);
+    if (master) {
+      // PlayerTransferServerEvent names the proxy as serverId (facts §2); from/to are ours.
+      this.e.engineEvent(master, 'PlayerTransferServerEvent', {
+        serverId: client.proxy ? client.proxy.serverId : null, uid: client.uid, targetServerId: target.serverId, targetServerType: target.type ?? '',
+        protocolVersion: PROTOCOL_VERSION, transferParam, fromServerId: from.serverId, toServerId: target.serverId,
+      }, seq);
+    }
+    this.e.engineEvent(target, 'AddServerPlayerEvent', addPlayer(client, true, transferParam), seq);
+    done?.(true, 0, '');
   }
 
   logout(client: NodeRt, reason?: string): Outcome {
@@ -112,7 +143,9 @@ export class Lifecycle {
     const seq = this.lifecycle('logout', client, server, { uid: client.uid, serverId: server.serverId }, reason);
     this.e.engineEvent(server, 'DelServerPlayerEvent', { id: playerId, uid: client.uid, isTransfer: false }, seq);
     const master = this.e.topo.master;
-    if (master) this.e.engineEvent(master, 'PlayerLogoutServerEvent', { serverId: server.serverId, uid: client.uid }, seq);
+    // PlayerLogoutServerEvent's serverId is the proxy the client was on (facts §2).
+    if (master) this.e.engineEvent(master, 'PlayerLogoutServerEvent', { serverId: client.proxy ? client.proxy.serverId : server.serverId, uid: client.uid, isTransfer: false }, seq);
+    for (const w of this.watchers) w.loggedOut?.(client);
     return OK;
   }
 
@@ -120,6 +153,7 @@ export class Lifecycle {
     if (!node.up) return { ok: false, error: `${node.id} is already stopped` };
     const seq = this.lifecycle('stop', null, node, undefined);
     if (isServer(node)) for (const c of [...node.players.values()]) this.logout(c, `${node.id} stopped`);
+    for (const w of this.watchers) w.stopping?.(node);
     node.up = false;
     this.announce(node, false, seq);
     return OK;
@@ -129,21 +163,45 @@ export class Lifecycle {
     if (node.up) return { ok: false, error: `${node.id} is already running` };
     node.up = true;
     const seq = this.lifecycle('start', null, node, undefined);
+    const cause = this.e.cause;
+    this.e.cause = seq;
+    for (const w of this.watchers) w.started?.(node);
+    this.e.cause = cause;
     this.announce(node, true, seq);
     return OK;
   }
 
+  /**
+   * What the rest of the network hears when a node comes or goes (facts §1): the master and the
+   * services hear lobby/game/proxy connections (ServerConnectedEvent) and the services their status
+   * (UpdateServerStatusEvent, '1' ready / '2' stopped); lobby/game hear services (ServiceConnectEvent).
+   * A node that starts hears, in turn, about every peer already running.
+   */
   private announce(node: NodeRt, up: boolean, cause: number): void {
-    const { master, services, servers } = this.e.topo;
-    const data = { serverId: node.serverId, serverType: node.type ?? null };
+    const { master, services, servers, nodes } = this.e.topo;
     const serverEvent = up ? 'ServerConnectedEvent' : 'ServerDisconnectEvent';
-    if (isServer(node)) {
-      if (master) this.e.engineEvent(master, serverEvent, data, cause);
-      for (const s of services) this.e.engineEvent(s, serverEvent, data, cause);
+    const running = (n: NodeRt): boolean => n !== node && n.up;
+    if (isServer(node) || node.kind === 'proxy') {
+      const data = up ? { serverId: node.serverId, protocolVersion: PROTOCOL_VERSION, serverType: node.type ?? null } : { serverId: node.serverId, serverType: node.type ?? null };
+      if (master && running(master)) this.e.engineEvent(master, serverEvent, data, cause);
+      for (const s of services) {
+        if (!running(s)) continue;
+        this.e.engineEvent(s, serverEvent, data, cause);
+        this.e.engineEvent(s, 'UpdateServerStatusEvent', { [String(node.serverId)]: up ? '1' : '2' }, cause);
+      }
+      if (up && isServer(node)) for (const s of services) if (running(s)) this.e.engineEvent(node, 'ServiceConnectEvent', { serverId: s.serverId, serviceType: s.type ?? '' }, cause);
     } else if (node.kind === 'service') {
-      for (const s of servers) this.e.engineEvent(s, up ? 'ServiceConnectEvent' : 'ServiceDisconnectEvent', data, cause);
-      if (master) this.e.engineEvent(master, serverEvent, data, cause);
-      for (const s of services) if (s !== node) this.e.engineEvent(s, serverEvent, data, cause);
+      const data = { serverId: node.serverId, serviceType: node.type ?? '', serverType: node.type ?? null };
+      for (const s of servers) if (running(s)) this.e.engineEvent(s, up ? 'ServiceConnectEvent' : 'ServiceDisconnectEvent', data, cause);
+      if (master && running(master)) this.e.engineEvent(master, serverEvent, data, cause);
+      for (const s of services) if (running(s)) this.e.engineEvent(s, serverEvent, data, cause);
+      if (up) {
+        const peers = nodes.filter((n) => running(n) && (isServer(n) || n.kind === 'proxy'));
+        for (const n of peers) this.e.engineEvent(node, 'ServerConnectedEvent', { serverId: n.serverId, protocolVersion: PROTOCOL_VERSION, serverType: n.type ?? null }, cause);
+        if (peers.length) this.e.engineEvent(node, 'UpdateServerStatusEvent', Object.fromEntries(peers.map((n) => [String(n.serverId), '1'])), cause);
+      }
+    } else if (node.kind === 'master' && up) {
+      for (const n of nodes) if (running(n) && (isServer(n) || n.kind === 'proxy')) this.e.engineEvent(node, 'ServerConnectedEvent', { serverId: n.serverId, protocolVersion: PROTOCOL_VERSION, serverType: n.type ?? null }, cause);
     }
   }
 
@@ -154,4 +212,12 @@ export class Lifecycle {
     this.e.note(seq, { detail: kind });
     return OK;
   }
+}
+
+/** AddServerPlayerEvent's fields (facts §2: id, isTransfer, isReconnect, isPeUser, transferParam, uid, proxyId). */
+function addPlayer(client: NodeRt, isTransfer: boolean, transferParam: string): Record<string, unknown> {
+  return {
+    id: client.playerId, uid: client.uid, proxyId: client.proxy ? client.proxy.serverId : null,
+    isTransfer, isReconnect: false, isPeUser: false, transferParam,
+  };
 }

@@ -9,6 +9,8 @@ import type { CallResult, NodeState, SimulationApi, SimulationOptions, TraceStor
 import { Engine } from './engine';
 import { Lifecycle } from './lifecycle';
 import { invokeNamed } from './invoke';
+import { createModRuntime } from '../mods';
+import type { ModRuntime } from '../mods/bridge';
 
 /** How long a scenario without durationMs runs past its last step (covers default RPC timeouts). */
 export const SCENARIO_TAIL_MS = 5000;
@@ -18,6 +20,8 @@ export class Simulation implements SimulationApi {
   readonly life: Lifecycle;
   readonly scenario: Scenario | null;
   readonly scenarioEnd: number;
+  /** The Python mod runtime, when the project has mods. */
+  mods: ModRuntime | null = null;
 
   constructor(
     readonly project: Project,
@@ -28,14 +32,19 @@ export class Simulation implements SimulationApi {
     if (name !== null && !this.scenario) throw new Error(`no scenario named "${name}" (have: ${project.scenarios.map((s) => s.name).join(', ') || 'none'})`);
     this.engine = new Engine(project, (opts.seed ?? 1) >>> 0, name, opts.record ?? true);
     this.life = new Lifecycle(this.engine);
+    // A booting network: servers start stopped and `start` steps bring them up (loading their mods).
+    if (this.scenario?.startStopped) for (const node of this.engine.topo.nodes) if (node.kind !== 'client') node.up = false;
     withActive(this.engine, () => {
       for (const node of this.engine.topo.nodes) {
-        const systems = node.spec.systems.length ? node.spec.systems : [{ namespace: `${node.kind}Namespace`, systemName: `${node.kind}System`, rules: [] }];
+        const hasMods = (node.spec.mods?.length ?? 0) > 0;
+        const systems = node.spec.systems.length || hasMods ? node.spec.systems : [{ namespace: `${node.kind}Namespace`, systemName: `${node.kind}System`, rules: [] }];
         for (const s of systems) {
           const obj = this.construct(node.id, systemClassFor(node.kind), s.namespace, s.systemName);
           this.engine.guard(node, () => installRules(this.engine, bindingOf(obj).sys, s.rules));
         }
       }
+      this.mods = createModRuntime(this.engine, this.life, opts.mods ?? null);
+      this.mods?.boot();
       for (const node of this.engine.topo.nodes) {
         if (node.kind === 'client' && node.spec.server !== undefined) this.life.login(node, node.spec.server);
       }
@@ -112,6 +121,10 @@ export class Simulation implements SimulationApi {
 
   private applyNow(step: ScenarioStep) {
     return withActive(this.engine, () => applyStep(this.engine, this.life, step));
+  }
+
+  close(): void {
+    this.mods?.close();
   }
 
   nodeState(id: string): NodeState {

@@ -1,5 +1,6 @@
 // The engine's public surface: what the host, the CLI, the bench and the tests drive.
 import type { Project, ScenarioStep } from '../model/schema';
+import type { ModRuntimeHost } from '../mods/types';
 import type { EventType, TraceEvent, TraceHeader } from '../trace/event';
 
 /** Read access to a recorded trace (columnar underneath; `get` materializes one event). */
@@ -26,6 +27,8 @@ export interface SimulationOptions {
    * `trace.countsByType()`), `trace.length` stays 0: for throughput runs and `run --no-trace`.
    */
   record?: boolean;
+  /** Runs the project's Python mods (src-main/mods); without it, mod nodes record why they did not run. */
+  mods?: ModRuntimeHost;
 }
 
 export type CallResult = { ok: true; seq: number } | { ok: false; error: string; seq: number };
@@ -60,4 +63,6 @@ export interface SimulationApi {
   /** Apply a scenario step now (login, transfer, stop, cut, http, ...), ignoring its `at`. */
   apply(step: ScenarioStep): CallResult;
   nodeState(id: string): NodeState;
+  /** Stop what the run holds outside the engine (mod processes). Idempotent. */
+  close(): void;
 }

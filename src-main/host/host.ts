@@ -9,6 +9,7 @@ import { HostError } from './errors';
 import { Autosave } from './files/autosave';
 import { RecentFiles } from './files/recent';
 import { Session, type SimulationFactory } from './session/session';
+import { projectHasMods } from '../../core/mods';
 import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
 import { RecordingStore } from './session/recordings';
@@ -46,6 +47,8 @@ export interface HostOptions {
   statusEveryMs?: number;
   streamer?: StreamerOptions;
   record?: boolean;
+  /** A Python 2.7 for projects with mods (--python); null = find one on the machine. */
+  python?: string | null;
 }
 
 interface Attached {
@@ -235,13 +238,19 @@ export class Host {
     const project = this.doc.current.project;
     const scenario = p.scenario === undefined ? (project.scenarios[0]?.name ?? null) : p.scenario;
     if (scenario !== null && !project.scenarios.some((s) => s.name === scenario)) throw new HostError('not-found', `No scenario named "${scenario}" in ${project.name}.`);
+    const docPath = this.doc.current.path;
     const session = new Session(project, this.opts.createSimulation, {
       id: this.nextSessionId++,
       scenario,
       seed: p.seed ?? 1,
       recordTo: p.record ? () => this.recordings.newFile(project.name) : null,
       clock: this.clock,
+      context: { projectDir: docPath ? path.dirname(docPath) : null, python: this.opts.python ?? null },
     });
+    if (projectHasMods(project)) {
+      const n = project.nodes.filter((x) => x.mods?.length).length;
+      this.broadcast({ event: 'host.notice', payload: { level: 'info', message: `This project runs its own Python mods on ${n} server${n === 1 ? '' : 's'}: that is your code, run with your user's rights, like your test suite.` } });
+    }
     session.setSpeed(speed);
     this.session = session;
     this.trace = null;

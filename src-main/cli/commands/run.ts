@@ -9,7 +9,10 @@
 // one-line summary (events, virtual time, drops, timeouts, problems); --problems lists the problems.
 import { InvalidArgumentError, type Command } from 'commander';
 import { analyzeProblems, contextFromProject } from '../../../core/diagnostics';
+import path from 'node:path';
 import { Simulation } from '../../../core/engine/simulation';
+import { projectHasMods } from '../../../core/mods';
+import { PythonModHost } from '../../mods/python-host';
 import { encodeTraceChunks } from '../../../core/trace/ndjson';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../exit-codes';
 import { resolvePath, type CliIo } from '../io';
@@ -33,6 +36,7 @@ interface RunOptions {
   /** False with --no-trace. */
   trace?: boolean;
   problems?: boolean;
+  python?: string;
 }
 
 /** What `run --no-trace` writes: the run's identity, its virtual duration and its event counts. */
@@ -51,6 +55,7 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
     .option('--out <path>', 'write the trace to this file (atomically) instead of stdout')
     .option('--problems', 'also list the problems of the run on stderr (as switchboard check does)')
     .option('--no-trace', 'record nothing, count events only: write {"events":N,"byType":{...},...} instead of the trace')
+    .option('--python <path>', 'the Python 2.7 that runs the project\'s mods (default: found on PATH, pyenv, py -2.7)')
     .action(async (file: string, opts: RunOptions) => {
       const project = await loadProject(io, file);
       const names = project.scenarios.map((s) => s.name);
@@ -59,8 +64,13 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
         throw new CliError(`${file}: no scenario named "${scenario}" (scenarios: ${names.map((n) => `"${n}"`).join(', ') || 'none'})`, EXIT_INVALID);
       }
       const record = opts.trace !== false;
-      const sim = new Simulation(project, { seed: opts.seed ?? 1, scenario, record });
-      sim.runScenario();
+      const mods = projectHasMods(project) ? modHost(io, file, opts.python) : undefined;
+      const sim = new Simulation(project, { seed: opts.seed ?? 1, scenario, record, ...(mods ? { mods } : {}) });
+      try {
+        sim.runScenario();
+      } finally {
+        sim.close();
+      }
       const chunks = record ? encodeTraceChunks(sim.trace) : [`${JSON.stringify(runCounts(sim))}\n`];
       if (opts.out !== undefined) await writeFileAtomic(resolvePath(io, opts.out), chunks);
       else await writeChunks(io.stdout, chunks);
@@ -74,4 +84,12 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
       }
       done(EXIT_OK);
     });
+}
+
+/** The Python mod runtime for a project file: mods are the user's code, run with their rights. */
+function modHost(io: CliIo, file: string, python: string | undefined): PythonModHost {
+  const host = new PythonModHost({ projectDir: path.dirname(resolvePath(io, file)), python: python ?? null });
+  if (host.python.ok) io.stderr.write(`switchboard: running the project's Python mods with ${host.python.command} (Python ${host.python.version}); they are your code and run with your rights\n`);
+  else io.stderr.write(`switchboard: ${host.python.message} The mods do not run; the trace says which nodes are affected.\n`);
+  return host;
 }

@@ -8,7 +8,15 @@ import type { SessionStatus } from '../../../core/contract';
 import { TraceRecorder } from './recorder';
 import { RateMeter } from './rate-meter';
 
-export type SimulationFactory = (project: Project, opts: SimulationOptions) => SimulationApi;
+/** Where the project lives and which Python runs its mods: what the engine cannot know itself. */
+export interface SimulationContext {
+  /** The folder relative mod paths start from (the project file's folder); null for an unsaved, mod-less project. */
+  projectDir: string | null;
+  /** A Python 2.7 the user named (--python, settings); null = find one. */
+  python?: string | null;
+}
+
+export type SimulationFactory = (project: Project, opts: SimulationOptions, context?: SimulationContext) => SimulationApi;
 
 export interface SessionOptions {
   id: number;
@@ -20,6 +28,7 @@ export interface SessionOptions {
   clock?: () => number;
   /** Max real ms of simulation work per tick. */
   budgetMs?: number;
+  context?: SimulationContext;
 }
 
 export class Session {
@@ -149,10 +158,11 @@ export class Session {
     this.running = false;
     this.recorder?.close();
     this.recorder = null;
+    this.sim.close();
   }
 
   private build(): SimulationApi {
-    const sim = this.create(this.project, { seed: this.opts.seed, scenario: this.opts.scenario, record: true });
+    const sim = this.create(this.project, { seed: this.opts.seed, scenario: this.opts.scenario, record: true }, this.opts.context);
     this.rate.reset(sim.trace.length);
     this.recorder = this.opts.recordTo ? new TraceRecorder(this.opts.recordTo(this.id), sim.trace) : null;
     return sim;

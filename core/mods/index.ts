@@ -1,0 +1,29 @@
+// The mod runtime's entry point for the Simulation: a ModRuntime when the project has mods to run.
+import type { Engine } from '../engine/engine';
+import type { Lifecycle } from '../engine/lifecycle';
+import { ModRuntime, type AnswerQuery, type StorageBackend } from './bridge';
+import type { ModRuntimeHost } from './types';
+import type { Project } from '../model/schema';
+
+export interface ModRuntimeDeps {
+  answer: AnswerQuery;
+  storage: () => StorageBackend;
+}
+
+// Wired to core/mods/queries.ts and core/mods/storage/ as they land.
+const DEFAULT_DEPS: ModRuntimeDeps = {
+  answer: (_e, _node, api) => ({ error: `${api} is not simulated yet` }),
+  storage: () => ({ execute: (store) => ({ args: [null, `${store} is not simulated yet`] }) }),
+};
+
+export function createModRuntime(e: Engine, life: Lifecycle, host: ModRuntimeHost | null, deps: ModRuntimeDeps = DEFAULT_DEPS): ModRuntime | null {
+  if (!ModRuntime.wanted(e)) return null;
+  return new ModRuntime(e, life, host, deps.answer, deps.storage());
+}
+
+/** Whether the project runs Python: a node with mod folders. */
+export function projectHasMods(project: Project): boolean {
+  return project.nodes.some((n) => (n.mods?.length ?? 0) > 0);
+}
+
+export type { ModRuntimeHost } from './types';
