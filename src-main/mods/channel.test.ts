@@ -1,0 +1,84 @@
+// The blocking channel to child processes, with a real Python 2.7 echo: round trips, many
+// processes at once, lines far bigger than the shared frame, deaths and hangs.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ModChannel } from './channel';
+import { runnerEnv } from './python-host';
+import { pythonForTests } from './testing/python';
+
+const py = pythonForTests();
+const ECHO = [
+  'import os, sys',
+  'buf = ""',
+  'while True:',
+  '    d = os.read(0, 65536)',
+  '    if not d: break',
+  '    buf += d',
+  '    while "\\n" in buf:',
+  '        line, buf = buf.split("\\n", 1)',
+  '        if line == "die": sys.exit(3)',
+  '        if line == "hang":',
+  '            while True: pass',
+  '        if line == "err": sys.stderr.write("boom\\n")',
+  '        os.write(1, line + "\\n")',
+].join('\n');
+
+const channel = new ModChannel();
+const spawned: number[] = [];
+function echo(): number {
+  const id = channel.spawn({ cmd: py.command, args: [...py.args, '-c', ECHO], cwd: process.cwd(), env: runnerEnv() });
+  spawned.push(id);
+  return id;
+}
+afterAll(() => spawned.forEach((id) => channel.kill(id)));
+
+describe('mod channel', () => {
+  it('answers in order, and keeps each process its own lines', () => {
+    const a = echo();
+    const b = echo();
+    for (let i = 0; i < 200; i++) {
+      channel.send(a, `{"a":${i}}`);
+      channel.send(b, `{"b":${i}}`);
+    }
+    for (let i = 0; i < 200; i++) {
+      expect(channel.next(b, 5000)).toEqual({ kind: 'line', text: `{"b":${i}}` });
+      expect(channel.next(a, 5000)).toEqual({ kind: 'line', text: `{"a":${i}}` });
+    }
+  });
+
+  it('carries a line much bigger than a shared frame, intact', () => {
+    const id = echo();
+    const big = `"${'é'.repeat(3_000_000)}x"`;
+    channel.send(id, big);
+    const got = channel.next(id, 20_000);
+    expect(got?.kind).toBe('line');
+    expect(got && got.kind === 'line' && got.text).toBe(big);
+  });
+
+  it('reports stderr lines and a process exit with its code', () => {
+    const id = echo();
+    channel.send(id, 'err');
+    expect(channel.next(id, 5000)).toEqual({ kind: 'stderr', text: 'boom' });
+    expect(channel.next(id, 5000)).toEqual({ kind: 'line', text: 'err' });
+    channel.send(id, 'die');
+    const end = channel.next(id, 5000);
+    expect(end).toMatchObject({ kind: 'exit' });
+    expect(end && end.kind === 'exit' && end.message).toContain('code 3');
+  });
+
+  it('gives up on a hung process after the timeout, without blocking longer', () => {
+    const id = echo();
+    channel.send(id, 'hang');
+    const t = performance.now();
+    expect(channel.next(id, 300)).toBeNull();
+    expect(performance.now() - t).toBeLessThan(2000);
+    channel.kill(id);
+    expect(channel.next(id, 100)).toEqual({ kind: 'exit', message: 'the process was stopped' });
+  });
+
+  it('a command that cannot start is an exit, not a hang', () => {
+    const id = channel.spawn({ cmd: '/nonexistent/python2.7', args: [], cwd: process.cwd(), env: runnerEnv() });
+    const end = channel.next(id, 5000);
+    expect(end).toMatchObject({ kind: 'exit' });
+    expect(end && end.kind === 'exit' && end.message).toContain('ENOENT');
+  });
+});
