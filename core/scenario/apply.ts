@@ -65,7 +65,8 @@ export function applyStep(e: Engine, life: Lifecycle, step: ScenarioStep): StepR
     case 'invoke': {
       const n = node(step.node);
       if (!n) return refuse(`no node ${step.node}`);
-      const sys = n.systems.find((s) => s.namespace === step.namespace && s.systemName === step.systemName);
+      // The last system registered under that name: a mod's RegisterSystem replaces a default one.
+      const sys = n.systems.findLast((s) => s.namespace === step.namespace && s.systemName === step.systemName);
       if (!sys) return refuse(`${n.id} runs no system ${step.namespace}/${step.systemName}`);
       return invokeMethod(e, sys, step.method, step.args, refuse);
     }

@@ -87,8 +87,9 @@ function checkStep(step: ScenarioStep, at: Path, index: ProjectIndex, f: Finding
       const spec = index.byId.get(step.node)!.node;
       // Python systems register at run time, so only rule systems can be checked here.
       const known = spec.systems.some((s) => s.namespace === step.namespace && s.systemName === step.systemName);
-      if (!known && !(spec.mods && spec.mods.length)) {
-        f.error([...at, 'systemName'], 'scenario.unknown-system', `node "${step.node}" has no system ${step.namespace}/${step.systemName} and runs no mods`);
+      const runsPython = (spec.mods?.length ?? 0) > 0 || (spec.kind === 'client' && index.project.options.clientMods);
+      if (!known && !runsPython) {
+        f.error([...at, 'systemName'], 'scenario.unknown-system', `node "${step.node}" has no system ${step.namespace}/${step.systemName} and runs no mods${spec.kind === 'client' ? ' (client mods run when options.clientMods is on)' : ''}`);
       }
       return;
     }
