@@ -2,6 +2,7 @@
 import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
 import { benchMerge } from './merge';
+import { benchMods } from './mods';
 import { benchReplayFigures } from './replay-figures';
 import { printFigure } from './stats';
 
@@ -13,3 +14,5 @@ if (!only || only === 'canvas') for (const f of await benchCanvas()) printFigure
 if (!only || only === 'replay') for (const f of benchReplayFigures()) printFigure(f);
 // Merging recorder files (issue 13): lines per second.
 if (!only || only === 'merge') for (const f of await benchMerge()) printFigure(f);
+// Python mods through the runtime (needs Python 2.7): handler invocations per second.
+if (!only || only === 'mods') for (const f of benchMods()) printFigure(f);

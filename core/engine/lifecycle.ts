@@ -95,7 +95,11 @@ export class Lifecycle {
     if (!from || client.inTransfer) return { ok: false, error: `${client.id} is not on a lobby/game` };
     let target: NodeRt | undefined;
     if (serverId !== undefined) target = this.e.topo.byServerId.get(serverId);
-    else if (type !== undefined) target = (this.e.topo.serversByType.get(type) ?? []).find((n) => n.up && n !== from);
+    else if (type !== undefined) {
+      // By type, Apollo picks one of the running servers of that type at random (facts §2).
+      const candidates = (this.e.topo.serversByType.get(type) ?? []).filter((n) => n.up && n !== from);
+      target = candidates.length > 1 ? candidates[this.e.rng.int(candidates.length)] : candidates[0];
+    }
     if (!target || !isServer(target)) return { ok: false, error: serverId !== undefined ? `no lobby/game with serverId ${serverId}` : `no other running lobby/game of type ${type}` };
     if (target === from) return { ok: false, error: `${client.id} is already on ${target.id}` };
     if (!target.up) return { ok: false, error: `${target.id} is stopped` };
