@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine';
 import type { Lifecycle } from '../engine/lifecycle';
 import { ModRuntime, type AnswerQuery, type StorageBackend } from './bridge';
 import type { ModRuntimeHost } from './types';
+import { answerQuery } from './queries';
 import type { Project } from '../model/schema';
 
 export interface ModRuntimeDeps {
@@ -12,7 +13,7 @@ export interface ModRuntimeDeps {
 
 // Wired to core/mods/queries.ts and core/mods/storage/ as they land.
 const DEFAULT_DEPS: ModRuntimeDeps = {
-  answer: (_e, _node, api) => ({ error: `${api} is not simulated yet` }),
+  answer: answerQuery,
   storage: () => ({ execute: (store) => ({ args: [null, `${store} is not simulated yet`] }) }),
 };
 
