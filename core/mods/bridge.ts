@@ -20,7 +20,7 @@ export type AnswerQuery = (e: Engine, node: NodeRt, api: string, args: unknown[]
 
 /** The shared Redis/MySQL fakes (core/mods/storage): the arguments the Python callback receives. */
 export interface StorageBackend {
-  execute(store: string, command: unknown, nowMs: number): { args: unknown[] };
+  execute(store: string, command: unknown, nowMs: number): { args: unknown[]; error?: { type: string; code: number | null; message: string } };
 }
 
 /** Where a post's function argument sits, and how many arguments the engine calls it with. */
@@ -194,17 +194,17 @@ export class ModRuntime implements LifecycleWatcher {
   private onMessage(from: NodeMods, msg: ModMessage): CallReply | undefined {
     const nm = msg.node === from.node.id ? from : (this.byId.get(msg.node) ?? from);
     switch (msg.op) {
-      case 'log': {
-        const seq = this.e.record(T.log, 0, null, nm.node, undefined, msg.text, this.e.cause);
-        this.e.note(seq, { detail: msg.stream === 'stderr' ? 'stderr' : 'print' });
+      case 'log':
+        this.log(nm.node, msg.stream, msg.text);
         return undefined;
-      }
       case 'stub': {
         const seq = this.e.record(T.log, 0, null, nm.node, undefined, undefined, this.e.cause);
         this.e.note(seq, { detail: 'not-simulated', reason: msg.name });
         return undefined;
       }
       case 'call':
+        // Sync* storage calls, and the commands of a function run by AsyncFuncWithKey.
+        if (msg.api === 'Storage') return { value: this.storage.execute(String(msg.args[0]), msg.args[1], this.e.now) };
         return this.answer(this.e, nm.node, msg.api, msg.args);
       case 'post':
         this.post(nm, msg.api, msg.sys, msg.args, (msg as { unsendable?: boolean }).unsendable === true);
@@ -232,6 +232,11 @@ export class ModRuntime implements LifecycleWatcher {
       case 'Storage': {
         const [store, command, cb] = args;
         const result = this.storage.execute(String(store), command, this.e.now);
+        // The real pools log a failed operation from their worker thread; the callback gets None.
+        if (result.error) {
+          const e = result.error;
+          this.log(nm.node, 'stderr', `[apolloCommon.${store === 'mysql' ? 'mysqlPool' : 'redisPool'}] ${e.type}: ${e.code === null ? '' : `(${e.code}) `}${e.message}`);
+        }
         if (isHandlerRef(cb)) this.later(nm, this.e.project.options.storageLatencyMs, cb.$h, result.args);
         return;
       }
@@ -376,6 +381,11 @@ export class ModRuntime implements LifecycleWatcher {
   }
 
   // ------------------------------------------------------------ trace records
+
+  private log(node: NodeRt, stream: 'stdout' | 'stderr', text: string): void {
+    const seq = this.e.record(T.log, 0, null, node, undefined, text, this.e.cause);
+    this.e.note(seq, { detail: stream === 'stderr' ? 'stderr' : 'print' });
+  }
 
   private misuse(node: NodeRt, api: string, reason: string): void {
     const seq = this.e.record(T.misuse, this.e.apiId(api), node, null, undefined, undefined, this.e.cause);
