@@ -112,4 +112,49 @@ describe('player lifecycle', () => {
     expect(ran).toBe(false);
     expect(() => lobby.NotifyToMaster('E', {})).toThrowError(/stopped/);
   });
+
+  it('a booting network: each server that starts is announced to the running ones, and hears about them (facts §1)', () => {
+    const steps = [
+      { at: 10, do: 'start' as const, node: 'master' }, { at: 20, do: 'start' as const, node: 'service-8000' },
+      { at: 30, do: 'start' as const, node: 'proxy-2000' }, { at: 40, do: 'start' as const, node: 'lobby-4000' },
+      { at: 100, do: 'stop' as const, node: 'lobby-4000' },
+    ];
+    const hear = (...events: string[]) => [{ namespace: 'w', systemName: 'w', rules: events.map((event) => ({ on: 'event' as const, namespace: ENGINE_NAMESPACE, systemName: ENGINE_SYSTEM, event })) }];
+    const p = makeProject({ loggedIn: false }, { scenarios: [{ name: 'boot', startStopped: true, steps }] });
+    for (const n of p.nodes) {
+      if (n.id === 'master') n.systems = hear('ServerConnectedEvent', 'ServerDisconnectEvent');
+      if (n.id === 'service-8000') n.systems = hear('ServerConnectedEvent', 'ServerDisconnectEvent', 'UpdateServerStatusEvent');
+      if (n.id === 'lobby-4000') n.systems = hear('ServiceConnectEvent');
+    }
+    const s = new Simulation(p, { scenario: 'boot' });
+    expect(s.nodeState('lobby-4000').up).toBe(false);
+    s.runScenario();
+    const heard = findAll(s.trace.slice(0), { type: 'deliver', ns: ENGINE_NAMESPACE }).map((e) => `${e.to}:${e.event}:${JSON.stringify(e.data)}`);
+    expect(heard).toEqual([
+      'master:ServerConnectedEvent:{"serverId":8000,"serviceType":"idv_service","serverType":"idv_service"}',
+      'master:ServerConnectedEvent:{"serverId":2000,"protocolVersion":0,"serverType":null}',
+      'service-8000:ServerConnectedEvent:{"serverId":2000,"protocolVersion":0,"serverType":null}',
+      'service-8000:UpdateServerStatusEvent:{"2000":"1"}',
+      'master:ServerConnectedEvent:{"serverId":4000,"protocolVersion":0,"serverType":"lobby"}',
+      'service-8000:ServerConnectedEvent:{"serverId":4000,"protocolVersion":0,"serverType":"lobby"}',
+      'service-8000:UpdateServerStatusEvent:{"4000":"1"}',
+      'lobby-4000:ServiceConnectEvent:{"serverId":8000,"serviceType":"idv_service"}',
+      'master:ServerDisconnectEvent:{"serverId":4000,"serverType":"lobby"}',
+      'service-8000:ServerDisconnectEvent:{"serverId":4000,"serverType":"lobby"}',
+      'service-8000:UpdateServerStatusEvent:{"4000":"2"}',
+    ]);
+  });
+
+  it('a transfer by type goes to one of the running servers of that type, drawn from the run\'s seed', () => {
+    const targets = (seed: number) => {
+      const s = new Simulation(makeProject({ games: 4, clients: 6 }, { options: { transferMs: 10 } }), { seed });
+      for (let i = 1; i <= 6; i++) s.apply({ at: 0, do: 'transfer', client: `client-${i}`, type: 'battle_game_server_type' });
+      s.runUntil(100);
+      return Array.from({ length: 6 }, (_, i) => s.nodeState(`client-${i + 1}`).server);
+    };
+    const a = targets(1);
+    expect(a.every((t) => t !== undefined && t !== null && t >= 5000 && t <= 5003)).toBe(true);
+    expect(new Set(a).size).toBeGreaterThan(1);
+    expect(targets(1)).toEqual(a);
+  });
 });

@@ -32,8 +32,6 @@ export class Simulation implements SimulationApi {
     if (name !== null && !this.scenario) throw new Error(`no scenario named "${name}" (have: ${project.scenarios.map((s) => s.name).join(', ') || 'none'})`);
     this.engine = new Engine(project, (opts.seed ?? 1) >>> 0, name, opts.record ?? true);
     this.life = new Lifecycle(this.engine);
-    // A booting network: servers start stopped and `start` steps bring them up (loading their mods).
-    if (this.scenario?.startStopped) for (const node of this.engine.topo.nodes) if (node.kind !== 'client') node.up = false;
     withActive(this.engine, () => {
       for (const node of this.engine.topo.nodes) {
         const hasMods = (node.spec.mods?.length ?? 0) > 0;
@@ -43,6 +41,9 @@ export class Simulation implements SimulationApi {
           this.engine.guard(node, () => installRules(this.engine, bindingOf(obj).sys, s.rules));
         }
       }
+      // A booting network: servers start stopped and `start` steps bring them up (loading their
+      // mods). Rule systems are installed first: they are the servers' configuration, kept while down.
+      if (this.scenario?.startStopped) for (const node of this.engine.topo.nodes) if (node.kind !== 'client') node.up = false;
       this.mods = createModRuntime(this.engine, this.life, opts.mods ?? null);
       this.mods?.boot();
       for (const node of this.engine.topo.nodes) {
