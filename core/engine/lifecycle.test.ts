@@ -119,7 +119,7 @@ describe('player lifecycle', () => {
       { at: 30, do: 'start' as const, node: 'proxy-2000' }, { at: 40, do: 'start' as const, node: 'lobby-4000' },
       { at: 100, do: 'stop' as const, node: 'lobby-4000' },
     ];
-    const hear = (...events: string[]) => [{ namespace: 'w', systemName: 'w', rules: events.map((event) => ({ on: 'event' as const, namespace: ENGINE_NAMESPACE, systemName: ENGINE_SYSTEM, event })) }];
+    const hear = (...events: string[]) => [{ namespace: 'w', systemName: 'w', rules: events.map((event) => ({ on: 'event' as const, namespace: ENGINE_NAMESPACE, systemName: ENGINE_SYSTEM, event, priority: 0, actions: [] })) }];
     const p = makeProject({ loggedIn: false }, { scenarios: [{ name: 'boot', startStopped: true, steps }] });
     for (const n of p.nodes) {
       if (n.id === 'master') n.systems = hear('ServerConnectedEvent', 'ServerDisconnectEvent');

@@ -100,6 +100,22 @@ describe('mod bridge', () => {
     expect(sim.mods!.stubCounts.get('GetEngineCompFactory().CreatePos')).toBe(4);
   });
 
+  it('every failure of one command is an error event, naming the mod during a load', () => {
+    const { sim } = run(project(), {
+      'lobby-4000': {
+        load: (c) => {
+          c.fail({ type: 'ImportError', message: 'No module named netease_server', mod: 'modA' });
+          c.fail({ type: 'SyntaxError', message: 'invalid syntax', mod: 'modB', file: '/p/b.py', line: 3 });
+        },
+      },
+      'service-8000': serviceMod,
+    });
+    expect(findAll(sim.trace.slice(0), { type: 'error', to: 'lobby-4000' }).map((e) => e.reason)).toEqual([
+      'mod modA: ImportError: No module named netease_server',
+      'mod modB: SyntaxError: invalid syntax',
+    ]);
+  });
+
   it('timers fire on the virtual clock; repeated ones until cancelled', () => {
     const fired: number[] = [];
     const { sim } = run(project(), {

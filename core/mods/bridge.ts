@@ -178,9 +178,10 @@ export class ModRuntime implements LifecycleWatcher {
       } else this.fail(nm, r.reason);
       return;
     }
-    const { error, stubs } = r.done;
+    const { error, errors, stubs } = r.done;
     if (stubs) for (const name of Object.keys(stubs)) this.stubCounts.set(name, (this.stubCounts.get(name) ?? 0) + (stubs[name] ?? 0));
-    if (error) this.recordFailure(this.byId.get(r.done.node ?? '')?.node ?? nm.node, error);
+    const node = this.byId.get(r.done.node ?? '')?.node ?? nm.node;
+    for (const f of errors && errors.length ? errors : error ? [error] : []) this.recordFailure(node, f);
   }
 
   private fail(nm: NodeMods, reason: string): void {
@@ -398,8 +399,9 @@ export class ModRuntime implements LifecycleWatcher {
   }
 
   private recordFailure(node: NodeRt, f: ModFailure): void {
-    const seq = this.e.record(T.error, 0, null, node, undefined, { type: f.type, message: f.message, traceback: f.traceback, file: f.file ?? null, line: f.line ?? null }, this.e.cause);
-    this.e.note(seq, { reason: `${f.type}: ${f.message}`, detail: 'python' });
+    const data = { type: f.type, message: f.message, traceback: f.traceback, file: f.file ?? null, line: f.line ?? null, ...(f.mod ? { mod: f.mod } : {}) };
+    const seq = this.e.record(T.error, 0, null, node, undefined, data, this.e.cause);
+    this.e.note(seq, { reason: `${f.mod ? `mod ${f.mod}: ` : ''}${f.type}: ${f.message}`, detail: 'python' });
   }
 }
 

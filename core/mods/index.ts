@@ -4,22 +4,23 @@ import type { Lifecycle } from '../engine/lifecycle';
 import { ModRuntime, type AnswerQuery, type StorageBackend } from './bridge';
 import type { ModRuntimeHost } from './types';
 import { answerQuery } from './queries';
+import { SimulatedStorage } from './storage';
 import type { Project } from '../model/schema';
 
 export interface ModRuntimeDeps {
   answer: AnswerQuery;
-  storage: () => StorageBackend;
+  /** One Redis + MySQL per run, shared by every simulated server (as real servers share them). */
+  storage: (e: Engine) => StorageBackend;
 }
 
-// Wired to core/mods/queries.ts and core/mods/storage/ as they land.
 const DEFAULT_DEPS: ModRuntimeDeps = {
   answer: answerQuery,
-  storage: () => ({ execute: (store) => ({ args: [null, `${store} is not simulated yet`] }) }),
+  storage: (e) => new SimulatedStorage({ epochMs: e.project.options.clockEpochMs, seed: e.seed }),
 };
 
 export function createModRuntime(e: Engine, life: Lifecycle, host: ModRuntimeHost | null, deps: ModRuntimeDeps = DEFAULT_DEPS): ModRuntime | null {
   if (!ModRuntime.wanted(e)) return null;
-  return new ModRuntime(e, life, host, deps.answer, deps.storage());
+  return new ModRuntime(e, life, host, deps.answer, deps.storage(e));
 }
 
 /** Whether the project runs Python: a node with mod folders. */

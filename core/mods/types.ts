@@ -31,12 +31,16 @@ export interface ModFailure {
   traceback: string;
   file?: string | null;
   line?: number | null;
+  /** During load / unload: the mod that failed. */
+  mod?: string;
 }
 
 export interface ModDone {
   op: 'done';
   node?: string;
   error: ModFailure | null;
+  /** Every failure of the command when there was more than one (a load where two mods fail). */
+  errors?: ModFailure[];
   stubs?: Record<string, number>;
 }
 

@@ -10,7 +10,7 @@ export interface FakeContext {
   call(api: string, args: unknown[]): CallReply | undefined;
   log(text: string, stream?: 'stdout' | 'stderr'): void;
   stub(name: string): void;
-  /** End the command with this failure (as an exception escaping the mod's code). */
+  /** A failure of the command (an exception escaping the mod's code); several make `done.errors`. */
   fail(f: Partial<ModFailure>): void;
 }
 
@@ -37,7 +37,7 @@ export class FakeProcess implements ModProcess {
     // `load` carries the node's info; every other command names it.
     const id = typeof command.node === 'object' && command.node ? String((command.node as { id: string }).id) : String(command.node);
     const mod = this.mods(id) ?? {};
-    let failure: ModFailure | null = null;
+    const failures: ModFailure[] = [];
     const stubs: Record<string, number> = {};
     const c: FakeContext = {
       node: id,
@@ -52,7 +52,7 @@ export class FakeProcess implements ModProcess {
         stubs[name] = (stubs[name] ?? 0) + 1;
       },
       fail: (f) => {
-        failure = { type: f.type ?? 'Exception', message: f.message ?? '', traceback: f.traceback ?? '', file: f.file ?? null, line: f.line ?? null };
+        failures.push({ type: f.type ?? 'Exception', message: f.message ?? '', traceback: f.traceback ?? '', file: f.file ?? null, line: f.line ?? null, ...(f.mod ? { mod: f.mod } : {}) });
       },
     };
     if (mod.crash?.(c)) {
@@ -76,7 +76,8 @@ export class FakeProcess implements ModProcess {
         mod.unload?.(c);
         break;
     }
-    return { ok: true, done: { op: 'done', node: id, error: failure, ...(Object.keys(stubs).length ? { stubs } : {}) } };
+    const done = { op: 'done' as const, node: id, error: failures[0] ?? null, ...(failures.length > 1 ? { errors: failures } : {}), ...(Object.keys(stubs).length ? { stubs } : {}) };
+    return { ok: true, done };
   }
 
   close(): void {
