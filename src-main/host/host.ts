@@ -9,7 +9,6 @@ import { HostError } from './errors';
 import { Autosave } from './files/autosave';
 import { RecentFiles } from './files/recent';
 import { Session, type SimulationFactory } from './session/session';
-import { projectHasMods } from '../../core/mods';
 import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
 import { RecordingStore } from './session/recordings';
@@ -247,10 +246,6 @@ export class Host {
       clock: this.clock,
       context: { projectDir: docPath ? path.dirname(docPath) : null, python: this.opts.python ?? null },
     });
-    if (projectHasMods(project)) {
-      const n = project.nodes.filter((x) => x.mods?.length).length;
-      this.broadcast({ event: 'host.notice', payload: { level: 'info', message: `This project runs its own Python mods on ${n} server${n === 1 ? '' : 's'}: that is your code, run with your user's rights, like your test suite.` } });
-    }
     session.setSpeed(speed);
     this.session = session;
     this.trace = null;
