@@ -4,7 +4,7 @@ import type { Lifecycle } from '../engine/lifecycle';
 import { ModRuntime, type AnswerQuery, type StorageBackend } from './bridge';
 import type { ModRuntimeHost } from './types';
 import { answerQuery } from './queries';
-import { SimulatedStorage } from './storage';
+import { storageForRun } from './storage';
 import type { Project } from '../model/schema';
 
 export interface ModRuntimeDeps {
@@ -15,7 +15,7 @@ export interface ModRuntimeDeps {
 
 const DEFAULT_DEPS: ModRuntimeDeps = {
   answer: answerQuery,
-  storage: (e) => new SimulatedStorage({ epochMs: e.project.options.clockEpochMs, seed: e.seed }),
+  storage: (e) => storageForRun(e.project.options, e.seed),
 };
 
 export function createModRuntime(e: Engine, life: Lifecycle, host: ModRuntimeHost | null, deps: ModRuntimeDeps = DEFAULT_DEPS): ModRuntime | null {
