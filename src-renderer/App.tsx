@@ -1,6 +1,7 @@
 // The window layout: toolbar, palette | canvas | inspector, bottom panels, status bar.
 // Each slot is one component in its own file (see CONTEXT.md).
 import { useEffect } from 'react';
+import { messageColorVars } from '../core/replay/message-style';
 import { Canvas } from './canvas/Canvas';
 import { CommandPalette } from './chrome/CommandPalette';
 import { Notices } from './chrome/Notices';
@@ -16,6 +17,8 @@ export function App() {
   const theme = useUiStore((s) => s.theme);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
+    // Message colours as CSS variables (--msg-request, ...) from the one table every view uses.
+    for (const [k, v] of Object.entries(messageColorVars(theme))) document.documentElement.style.setProperty(k, v);
   }, [theme]);
   return (
     <div className="sb-app" data-testid="app">

@@ -44,7 +44,7 @@ export interface SequenceArrow {
   rpcId?: number;
 }
 
-export type NoteKind = 'misuse' | 'timeout' | 'noRoute' | 'noHandler' | 'unhandled' | 'error' | 'lifecycle' | 'fault' | 'http';
+export type NoteKind = 'misuse' | 'timeout' | 'noRoute' | 'noHandler' | 'unhandled' | 'error' | 'lifecycle' | 'fault' | 'http' | 'callback';
 
 export interface SequenceNote {
   seq: number;
@@ -187,6 +187,7 @@ export function sequenceModel(events: Events, opts: SequenceOptions = {}): Seque
       }
       case 'callback':
         if (e.suc === false) note(e, i, 'timeout', [lane(e.to)], `callback(False) rpc ${e.rpc?.id ?? ''}`);
+        else note(e, i, 'callback', [lane(e.to)], `callback ✓ ${e.event ?? ''}`.trim());
         break;
       case 'unhandled':
         note(e, i, 'unhandled', [lane(e.to)], `unhandled ${e.event ?? ''}`);

@@ -1,5 +1,6 @@
 // Sequence view → one standalone SVG document (no scripts, no external references).
 import type { Events } from './source';
+import { MESSAGE_COLORS } from './message-style';
 import { sequenceModel, sequenceRows, type SequenceModel, type SequenceOptions } from './sequence';
 
 export interface SvgOptions extends SequenceOptions {
@@ -22,7 +23,10 @@ export function xmlEscape(s: string): string {
   return out;
 }
 
-const COLORS: Record<string, string> = { point: '#1f6feb', request: '#8250df', response: '#1a7f37', drop: '#cf222e' };
+// The same colours as the canvas and its legend (light scheme: the export has a white background).
+const PALETTE = MESSAGE_COLORS.light;
+const COLORS: Record<string, string> = { point: PALETTE.point, broadcast: PALETTE.broadcast, request: PALETTE.request, response: PALETTE.response, drop: PALETTE.drop };
+const NOTE_STROKE: Record<string, string> = { timeout: PALETTE.timeout, callback: PALETTE.callback, unhandled: PALETTE.unhandled };
 
 export function modelToSvg(m: SequenceModel, opts: { laneWidth?: number; rowHeight?: number } = {}): string {
   const lw = opts.laneWidth ?? 150;
@@ -58,10 +62,10 @@ export function modelToSvg(m: SequenceModel, opts: { laneWidth?: number; rowHeig
         if (to < 0) continue;
         const o = a.outcomes.find((q) => q.lane === to);
         const dropped = o !== undefined && !o.delivered;
-        const kind = dropped ? 'drop' : a.kind;
+        const kind = dropped ? 'drop' : a.thick ? 'broadcast' : a.kind;
         const c = COLORS[kind];
         const sw = a.thick ? 3 : 1.5;
-        const dash = a.kind === 'response' ? ' stroke-dasharray="6 3"' : '';
+        const dash = a.kind === 'response' ? ' stroke-dasharray="7 4"' : '';
         if (to === a.fromLane) {
           out.push(`<path d="M${x1},${y - 6} h30 v12 h-28" fill="none" stroke="${c}" stroke-width="${sw}"${dash} marker-end="url(#arrow-${kind})"/>`);
         } else {
@@ -81,7 +85,7 @@ export function modelToSvg(m: SequenceModel, opts: { laneWidth?: number; rowHeig
       if (lanes.length === 0) return;
       const xa = Math.min(...lanes.map(x)) - 55;
       const xb = Math.max(...lanes.map(x)) + 55;
-      out.push(`<g class="note note-${n.kind}" data-seq="${n.seq}"><rect x="${xa}" y="${y - 10}" width="${xb - xa}" height="16" fill="#fff8c5" stroke="#d4a72c"/><text x="${(xa + xb) / 2}" y="${y + 2}" text-anchor="middle">${xmlEscape(n.text)}</text></g>`);
+      out.push(`<g class="note note-${n.kind}" data-seq="${n.seq}"><rect x="${xa}" y="${y - 10}" width="${xb - xa}" height="16" fill="#fff8c5" stroke="${NOTE_STROKE[n.kind] ?? '#d4a72c'}"/><text x="${(xa + xb) / 2}" y="${y + 2}" text-anchor="middle">${xmlEscape(n.text)}</text></g>`);
     }
   });
   out.push('</svg>');

@@ -64,7 +64,7 @@ export function SequenceView() {
         </svg>
         <svg width={width} height={height} className="sb-seq__svg" role="img" aria-label="Sequence diagram">
           <defs>
-            {['point', 'request', 'response', 'drop'].map((k) => (
+            {['point', 'broadcast', 'request', 'response', 'drop'].map((k) => (
               <marker key={k} id={`sb-seq-${k}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                 <path d="M0,0 L10,5 L0,10 z" className={`sb-seq__head-${k}`} />
               </marker>
@@ -91,7 +91,7 @@ export function SequenceView() {
                     const dropped = o !== undefined && !o.delivered;
                     const x1 = x(a.fromLane);
                     const x2 = to === a.fromLane ? x1 + 30 : x(to);
-                    return <path key={to} d={to === a.fromLane ? `M${x1},${y} h30 v8 h-30` : `M${x1},${y} L${x2},${y}`} className={dropped ? 'is-dropped' : ''} markerEnd={`url(#sb-seq-${dropped ? 'drop' : a.kind})`} />;
+                    return <path key={to} d={to === a.fromLane ? `M${x1},${y} h30 v8 h-30` : `M${x1},${y} L${x2},${y}`} className={dropped ? 'is-dropped' : ''} markerEnd={`url(#sb-seq-${dropped ? 'drop' : a.thick ? 'broadcast' : a.kind})`} />;
                   })}
                   <text x={(x(a.fromLane) + x(a.toLanes[0] ?? a.fromLane)) / 2} y={y - 4} textAnchor="middle">{a.thick ? `⇶ ${a.label}` : a.label}</text>
                 </g>
