@@ -2,7 +2,7 @@
 // "+ lobby" in the palette adds a lobby and selects it. This used to turn the page white (React
 // error #185: the canvas and React Flow kept handing the selection back and forth).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openQuietQuickstart, type QuietApp } from './support/app';
+import { clickEdge, openQuietQuickstart, type QuietApp } from './support/app';
 import { screenshot } from './support/browser';
 
 let app: QuietApp;
@@ -18,7 +18,7 @@ afterAll(async () => {
 describe('adding a node while a connection is selected', () => {
   it('adds and selects the node; the page stays up', async () => {
     const { page, problems } = app.browser;
-    await page.getByTestId('rf__edge-implied:lobby-4000->service-8000').click();
+    await clickEdge(page, 'implied:lobby-4000->service-8000');
     await page.getByTestId('link-form').waitFor();
     await page.getByTestId('add-lobby').click();
     await page.getByTestId('node-lobby-4001').waitFor({ timeout: 5000 });

@@ -5,7 +5,7 @@
 // time out. Each step leaves a screenshot in test-output/canvas-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../src-main/host/host';
-import { openQuietQuickstart, type QuietApp } from './support/app';
+import { clickEdge, openQuietQuickstart, type QuietApp } from './support/app';
 import { screenshot, type Browser } from './support/browser';
 
 type Overlay = { dataset: Record<string, string | undefined> };
@@ -71,7 +71,7 @@ describe('topology canvas in Chromium', () => {
   it('edits the latency of the lobby–service connection', async () => {
     const { page } = browser;
     await page.getByTestId('tab-inspect').click();
-    await page.getByTestId('rf__edge-implied:lobby-4000->service-8000').click();
+    await clickEdge(page, 'implied:lobby-4000->service-8000');
     await page.getByTestId('link-latencyMs').fill('1500');
     await page.getByTestId('link-latencyMs').press('Enter');
     await expect.poll(() => host.doc.current.project.links.find((l) => l.a === 'lobby-4000' && l.b === 'service-8000')?.latencyMs).toBe(1500);

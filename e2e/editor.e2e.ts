@@ -4,7 +4,7 @@
 // rename a node id and see its references follow. Screenshots in test-output/editor-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../src-main/host/host';
-import { openQuietQuickstart, type QuietApp } from './support/app';
+import { clickEdge, openQuietQuickstart, type QuietApp } from './support/app';
 import { screenshot, type Browser } from './support/browser';
 
 let app: QuietApp;
@@ -68,7 +68,7 @@ describe('editor in Chromium', () => {
   it('validates a connection field while typing', async () => {
     const { page } = browser;
     await page.getByTestId('tab-inspect').click();
-    await page.getByTestId('rf__edge-implied:lobby-4000->service-8000').click();
+    await clickEdge(page, 'implied:lobby-4000->service-8000');
     const latency = page.getByTestId('link-latencyMs');
     await latency.fill('-3');
     await expect.poll(async () => page.getByTestId('link-form').textContent()).toMatch(/must be ≥ 0/);

@@ -58,7 +58,9 @@ async function goTo(target: number): Promise<void> {
   for (let k = 0; k < 60; k++) {
     const at = await position();
     if (at === target) return;
-    await page.getByTestId(at < target ? 'replay-step-forward' : 'replay-step-back').click();
+    // A step forward animates its hop; wait for it to land before the next one.
+    await page.getByTestId(at < target ? 'btn-step' : 'btn-step-back').click();
+    await expect.poll(position, { timeout: 5000 }).not.toBe(at);
   }
   throw new Error(`could not reach event ${target} (at ${await position()})`);
 }
@@ -104,7 +106,7 @@ describe('the canvas at the playhead', () => {
     expect(await text('node-client-1-on')).toBe('4000');
 
     // During the transfer: still on the lobby, moving to the game.
-    await page.getByTestId('replay-step-back').click();
+    await page.getByTestId('btn-step-back').click();
     await waitText('[data-testid="node-client-2-on"]', '4000 → 5000');
 
     const stop = indexOf((e) => e.type === 'lifecycle' && e.detail === 'stop');

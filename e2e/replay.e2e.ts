@@ -74,12 +74,17 @@ describe('replaying a recorded trace', () => {
     const row = page.locator('[data-testid="rpc-row"][data-rpc="2"]');
     await row.click();
     expect(await row.getAttribute('data-phase')).toBe('requested');
-    for (let k = 0; k < 30 && (await row.getAttribute('data-phase')) !== 'completed'; k++) await page.getByTestId('replay-step-forward').click();
+    // Each step animates its hop: wait for the playhead to land before reading the phase.
+    for (let k = 0; k < 30 && (await row.getAttribute('data-phase')) !== 'completed'; k++) {
+      const at = await position();
+      await page.getByTestId('btn-step').click();
+      await expect.poll(position, { timeout: 5000 }).toBe(at + 1);
+    }
     expect(await row.getAttribute('data-phase')).toBe('completed');
     expect(await attr('machine-state-completed', 'data-lit')).toBe('true');
     await screenshot(page, 'replay-3-rpc-completed');
-    await page.getByTestId('replay-step-back').click();
-    expect(await row.getAttribute('data-phase')).toBe('responded');
+    await page.getByTestId('btn-step-back').click();
+    await expect.poll(() => row.getAttribute('data-phase')).toBe('responded');
     expect(await row.getAttribute('class')).toContain('is-pending');
     expect(await attr('machine-state-responded', 'data-lit')).toBe('true');
     expect(await page.getByTestId('rpc-detail-phase').textContent()).toBe('responded');
@@ -96,8 +101,8 @@ describe('replaying a recorded trace', () => {
     const box = await page.getByTestId('replay-scrubber').boundingBox();
     if (!box) throw new Error('no scrubber');
     await page.mouse.click(box.x + 2, box.y + box.height / 2);
-    await page.getByTestId('replay-speed').selectOption('16');
-    await page.getByTestId('replay-play').click();
+    await page.getByTestId('speed').selectOption('16');
+    await page.getByTestId('btn-run').click();
     await page.getByTestId('replay-stopped').waitFor({ timeout: 20000 });
     expect(await position()).toBe(hitIndex);
     expect(await page.getByTestId('replay-position').textContent()).toContain('timedOut');

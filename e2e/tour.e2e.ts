@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServed } from './support/app';
 import { screenshot, type Browser } from './support/browser';
 
+type PageGlobal = { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } };
+
 let app: Awaited<ReturnType<typeof openServed>>;
 let browser: Browser;
 
@@ -22,6 +24,7 @@ const ANSWERS: Record<number, string> = { 1: 'service-8000', 2: 'service-8000', 
 describe('the RPC tour', () => {
   it('runs the tour scenario when the trace lacks it, then walks the five steps with predictions', async () => {
     const { page } = browser;
+    await page.getByTestId('speed').selectOption('4');
     await page.getByTestId('tab-tours').click();
     await page.getByTestId('tour-start-rpc').click();
     await page.getByTestId('tour-record-rpc').click();
@@ -44,6 +47,12 @@ describe('the RPC tour', () => {
       if (step === 1) await screenshot(page, 'tour-2-wrong-guess');
       await page.getByTestId('tour-next').click();
       expect(await card.getAttribute('data-step')).toBe(String(step));
+      // The request step animates its own hop on the canvas, at the tour's 1×.
+      if (step === 1) {
+        await page.waitForFunction(() => ((globalThis as unknown as PageGlobal).document.querySelector('[data-testid="message-overlay"]')?.getAttribute('data-kinds') ?? '').includes('request:1'), null, { timeout: 5000 });
+        expect(await page.getByTestId('speed').inputValue()).toBe('1');
+        await screenshot(page, 'tour-2b-request-hop');
+      }
       expect(await page.locator(`[data-testid="node-${ANSWERS[step]}"]`).getAttribute('class')).toContain('is-selected');
       // The event log follows: the step's event is the selected row.
       await page.locator('[data-testid="event-row"].is-selected').waitFor();
@@ -53,11 +62,13 @@ describe('the RPC tour', () => {
     await page.getByTestId('tour-next').click();
     expect(await page.getByTestId('tour-done').textContent()).toContain('3 of 4');
     await screenshot(page, 'tour-4-done');
+    // The tour played at 1×; closing it gives the speed chosen before back.
+    await page.getByTestId('tour-close').click();
+    expect(await page.getByTestId('speed').inputValue()).toBe('4');
   });
 
   it('draws the four interface diagrams from the routing table', async () => {
     const { page } = browser;
-    await page.getByTestId('tour-close').click();
     await page.getByTestId('tab-interfaces').click();
     for (const d of ['client', 'lobby-game', 'master', 'service']) await page.getByTestId(`diagram-${d}`).waitFor();
     const devEdge = page.locator('[data-testid="diagram-service"] [data-api="NotifyToServiceNode"][data-from="lobby/game"]');

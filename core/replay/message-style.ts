@@ -4,8 +4,9 @@
 import type { TraceEvent } from '../trace/event';
 
 /** What a user tells apart: thin point messages, thick broadcasts, RPC requests and responses,
- * callbacks (the requester runs its ServerCallback), and what went wrong. */
-export const MESSAGE_KINDS = ['point', 'broadcast', 'request', 'response', 'callback', 'timeout', 'drop', 'unhandled'] as const;
+ * callbacks (the requester runs its ServerCallback), and what went wrong (timeouts, drops,
+ * unhandled events, errors raised by mod code). */
+export const MESSAGE_KINDS = ['point', 'broadcast', 'request', 'response', 'callback', 'timeout', 'drop', 'unhandled', 'error'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export type ColorScheme = 'light' | 'dark';
@@ -20,6 +21,7 @@ export const MESSAGE_COLORS: Record<ColorScheme, Record<MessageKind, string>> = 
     timeout: '#bf3989',
     drop: '#cf222e',
     unhandled: '#9a6700',
+    error: '#9f1239',
   },
   dark: {
     point: '#58a6ff',
@@ -30,6 +32,7 @@ export const MESSAGE_COLORS: Record<ColorScheme, Record<MessageKind, string>> = 
     timeout: '#f778ba',
     drop: '#ff6b6b',
     unhandled: '#d29922',
+    error: '#fb7185',
   },
 };
 
@@ -52,6 +55,8 @@ export const MESSAGE_LOOK: Record<MessageKind, MessageLook> = {
   timeout: { label: 'timeout', width: 0, dash: [], glyph: '!' },
   drop: { label: 'dropped', width: 0, dash: [], glyph: '✕' },
   unhandled: { label: 'unhandled', width: 0, dash: [], glyph: '?' },
+  /** An exception raised by mod code (a handler, timer or callback). */
+  error: { label: 'mod error', width: 0, dash: [], glyph: 'E' },
 };
 
 /** The kind of a send: request / response by its RPC role, broadcast by its fan-out, else point. */

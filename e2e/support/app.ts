@@ -55,3 +55,13 @@ export async function openQuietQuickstart(prefix: string): Promise<QuietApp> {
     },
   };
 }
+
+/** Select a canvas edge as a click on it does. The click is dispatched on the edge itself: in
+ * headless Chromium, hit-testing React Flow's per-edge SVGs at a point on the line was flaky (a
+ * level edge also has a 0 px tall box, which Playwright's actionability checks call hidden). */
+export async function clickEdge(page: Browser['page'], edgeId: string): Promise<void> {
+  const edge = page.locator(`[data-testid="rf__edge-${edgeId}"]`);
+  await edge.waitFor({ state: 'attached' });
+  await edge.dispatchEvent('click');
+  await page.waitForFunction((id) => ((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector(`[data-testid="rf__edge-${id}"]`)?.getAttribute('class') ?? '').includes('is-selected'), edgeId, { timeout: 5000 });
+}

@@ -23,17 +23,18 @@ import { NODE_TYPES } from './node-types';
 import { nodeViews, withLinkState, withViews } from './replay-view';
 import { useCanvasTopology } from './use-canvas-topology';
 import { MessageOverlay } from './overlay/MessageOverlay';
+import { setDrawnEdges } from './overlay/drawn-edges';
+import { Legend } from './Legend';
 import { ThinnedNotice } from './overlay/ThinnedNotice';
 import { useCanvasActions } from './use-canvas-actions';
 import { FIT_VIEW } from './view';
 
 export const DRAG_KIND = 'application/x-switchboard-kind';
 
-/** Whether the canvas shows the replay playhead's state (the same rule as the overlay's clock). */
+/** Whether the canvas shows the playhead's state: whenever the stream has events (the transport
+ * plays live runs and replays alike, so cards show the moment the picture is at). */
 function useShowsPlayhead(): boolean {
-  const detached = useReplayStore((s) => !s.live);
-  const trace = useEventsStore((s) => s.kind === 'trace');
-  return detached || trace;
+  return useReplayStore((s) => s.length > 0);
 }
 
 function Flow() {
@@ -74,6 +75,7 @@ function Flow() {
   const shownNodes = useMemo(() => withSelection(nodes, selection), [nodes, selection]);
 
   const baseEdges = useMemo(() => (project ? toFlowEdges(project) : []), [project]);
+  useEffect(() => setDrawnEdges(baseEdges), [baseEdges]);
   const cutLinks = showsPlayhead ? replayState.cutLinks : null;
   const linkLoss = showsPlayhead ? replayState.linkLoss : null;
   const edges = useMemo(() => {
@@ -133,6 +135,7 @@ function Flow() {
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MessageOverlay />
       </ReactFlow>
+      <Legend />
       <ThinnedNotice />
       <FindNode />
       {topology.source === 'inferred' ? <InferredNotice nodes={topology.project.nodes.length} missing={topology.missing} /> : null}

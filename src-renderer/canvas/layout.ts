@@ -42,8 +42,9 @@ export function toFlowNodes(project: Project): SwitchboardNode[] {
 }
 
 /**
- * Edges: the connections Apollo implies (client–proxy, proxy–lobby/game, every server–master,
- * lobby/game–service, service–service), dashed, plus the project's explicit links, solid, labelled
+ * Edges: the connections Apollo implies (client–proxy, proxy–lobby/game, proxy–service (a client's
+ * NotifyToServiceNode and a service's RemoteNotifyToClient go through the proxy), every
+ * server–master, lobby/game–service, service–service), dashed, plus the project's explicit links, solid, labelled
  * with their latency/loss; a link replaces the implied edge between the same pair.
  */
 export function toFlowEdges(project: Project): Edge[] {
@@ -61,6 +62,7 @@ export function toFlowEdges(project: Project): Edge[] {
   }
   const services = of('service');
   for (const p of of('proxy')) for (const s of of('lobby', 'game')) implied(p.id, s.id);
+  for (const p of of('proxy')) for (const svc of services) implied(p.id, svc.id);
   for (const m of of('master')) {
     for (const s of of('proxy', 'lobby', 'game')) implied(s.id, m.id);
     for (const svc of services) implied(m.id, svc.id);

@@ -1,6 +1,7 @@
 // How the canvas frames a topology: a thin margin so the role columns use the whole width (cards
 // are read at fit view, ~0.55× for the quickstart, so their text is set large in layout.css),
-// never blown up past 1.2× for a small project.
+// room at the top for the legend and the markers above the top cards, never blown up past 1.2×
+// for a small project.
 import type { FitViewOptions } from '@xyflow/react';
 
-export const FIT_VIEW: FitViewOptions = { padding: 0.04, maxZoom: 1.2 };
+export const FIT_VIEW: FitViewOptions = { padding: { top: '52px', bottom: '14px', left: '14px', right: '14px' }, maxZoom: 1.2 };

@@ -1,8 +1,11 @@
-// Bottom line: project (● when unsaved), virtual time, event count, events/s, connection.
+// Bottom line: project (● when unsaved), the picture's virtual time (the transport's, as in the
+// replay bar) and how far the live session runs ahead of it, events, events/s, connection.
 import { useDocumentStore } from '../stores/document-store';
 import { useEventsStore } from '../stores/events-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { useReplayStore } from '../replay/replay-store';
+import { useTransportStore } from '../transport/instance';
 
 export function formatSimTime(ms: number): string {
   return `${(ms / 1000).toFixed(3)} s`;
@@ -17,15 +20,25 @@ export function StatusBar() {
   const connected = useUiStore((s) => s.connected);
   const mode = useUiStore((s) => s.app?.mode);
   const progress = useUiStore((s) => s.progress);
+  const t = useTransportStore((s) => s.t);
+  const playing = useTransportStore((s) => s.playing);
+  const ahead = useTransportStore((s) => s.ahead);
+  const length = useReplayStore((s) => s.length);
+  const position = useReplayStore((s) => s.position);
+  const live = streamKind !== 'trace';
+  const total = live ? Math.max(length, status?.events ?? 0) : length;
   return (
     <footer className="sb-status" data-testid="status-bar">
       <span data-testid="status-project" title={doc?.path ?? undefined}>
         {doc ? `${doc.name}${doc.dirty ? ' ●' : ''}` : '—'}
       </span>
-      <span>t = <b data-testid="status-time">{formatSimTime(status?.now ?? 0)}</b></span>
-      <span><b data-testid="status-events">{status?.events ?? 0}</b> events</span>
-      <span><b data-testid="status-rate">{Math.round(status?.eventsPerSec ?? 0)}</b> events/s</span>
-      {status?.running ? <span className="sb-status__running">running{status.behind ? ' (behind)' : ''}</span> : <span>paused</span>}
+      <span title="The time the canvas shows (the replay bar shows the same)">t = <b data-testid="status-time">{formatSimTime(t)}</b></span>
+      {live && status && ahead >= 1 ? <span className="sb-muted" data-testid="status-ahead" title="The simulation has run this far; the canvas plays its events at the hop pace">sim at {formatSimTime(status.now)}</span> : null}
+      <span title="Events the canvas has shown, of those recorded">
+        <b data-testid="status-events">{position + 1}</b> {position + 1 < total ? <span className="sb-muted">of {total}</span> : null} events
+      </span>
+      <span><b data-testid="status-rate">{Math.round(live ? (status?.eventsPerSec ?? 0) : 0)}</b> events/s</span>
+      {playing ? <span className="sb-status__running" data-testid="status-state">playing{live && status?.behind ? ' (behind)' : ''}</span> : <span data-testid="status-state">paused</span>}
       {streamKind === 'trace' ? <span>trace: {streamName}</span> : null}
       {skipped > 0 ? <span title="The view fell behind; these events were not shown">{skipped} skipped</span> : null}
       {progress ? <span>loading {progress.name}: {Math.round((100 * progress.loaded) / Math.max(1, progress.total))}%</span> : null}

@@ -4,7 +4,8 @@ import { NODE_KINDS, type NodeSpec } from '../../core/model/schema';
 import { addNodeAt } from '../canvas/Canvas';
 import { editProject, redo, undo } from '../edit/project-edits';
 import { deleteNodes, pasteNodes } from '../edit/topology';
-import { player } from '../machines/player-service';
+import { neighbourSpeed } from '../transport/transport';
+import { transport } from '../transport/instance';
 import { useCanvasStore } from '../stores/canvas-store';
 import { useDocumentStore } from '../stores/document-store';
 import { registerAction } from './registry';
@@ -59,10 +60,10 @@ export function registerAppActions(): () => void {
       shortcuts: ['Ctrl+A'],
       run: () => useCanvasStore.getState().setSelection(useDocumentStore.getState().doc?.project.nodes.map((n) => n.id) ?? []),
     }),
-    registerAction({ id: 'play.toggle', title: 'Play / pause', category: 'Simulation', shortcuts: ['Space'], run: () => void player.send({ type: 'TOGGLE' }) }),
-    registerAction({ id: 'play.step', title: 'Step to next event', category: 'Simulation', shortcuts: ['ArrowRight'], run: () => void player.send({ type: 'STEP' }) }),
-    registerAction({ id: 'play.faster', title: 'Faster', category: 'Simulation', shortcuts: [']'], run: () => void player.send({ type: 'FASTER' }) }),
-    registerAction({ id: 'play.slower', title: 'Slower', category: 'Simulation', shortcuts: ['['], run: () => void player.send({ type: 'SLOWER' }) }),
+    registerAction({ id: 'play.toggle', title: 'Play / pause', category: 'Simulation', shortcuts: ['Space'], run: () => transport.toggle() }),
+    registerAction({ id: 'play.step', title: 'Step to next event', category: 'Simulation', shortcuts: ['ArrowRight'], run: () => transport.step() }),
+    registerAction({ id: 'play.faster', title: 'Faster', category: 'Simulation', shortcuts: [']'], run: () => transport.setSpeed(neighbourSpeed(transport.speed, 1)) }),
+    registerAction({ id: 'play.slower', title: 'Slower', category: 'Simulation', shortcuts: ['['], run: () => transport.setSpeed(neighbourSpeed(transport.speed, -1)) }),
     registerAction({
       id: 'view.commandPalette',
       title: 'Command palette',

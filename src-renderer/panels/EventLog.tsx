@@ -7,7 +7,8 @@ import { EVENT_TYPES, type TraceEvent } from '../../core/trace/event';
 import { useCanvasStore } from '../stores/canvas-store';
 import { useDocumentStore } from '../stores/document-store';
 import { useEventsStore } from '../stores/events-store';
-import { filterFrom, NO_FILTER, visibleRange, type LogFilter } from '../trace/filter';
+import { filterFrom, NO_FILTER, rowsUpTo, visibleRange, type LogFilter } from '../trace/filter';
+import { useReplayStore } from '../replay/replay-store';
 import { traceLog, useTraceLogVersion } from '../trace/trace-log';
 import { EventDetail } from './EventDetail';
 
@@ -39,7 +40,9 @@ export function EventLog() {
     cur.done = traceLog.length;
     return cur.rows;
   }, [version, filter]);
-  const count = rows.length;
+  // A live run's log follows the picture: events the canvas has not shown yet are not listed.
+  const position = useReplayStore((s) => s.position);
+  const count = kind === 'session' ? rowsUpTo(rows, position) : rows.length;
 
   useEffect(() => {
     const el = scroller.current;

@@ -1,39 +1,27 @@
-// The playhead's controls: a scrubber over the whole trace (breakpoint hits marked on it), step
-// back/forward, play/pause of the replay, jumps to the next/previous RPC, drop, timeout, misuse,
-// and "Live" to follow a running session again.
-import { useReplayStore, currentEvent, goLive, jump, pause, play, seek, setSpeed, step } from './replay-store';
+// The playhead's bar: a scrubber over the whole trace (breakpoint hits marked on it), jumps to the
+// next/previous RPC, drop, timeout, misuse, "Live" to go back to the head of a running session,
+// and exports. Play / pause / step / speed are the one transport's, in the toolbar
+// (chrome/RunControls.tsx); the time shown here is the transport's, as in the status bar.
+import { useTransportStore } from '../transport/instance';
+import { useReplayStore, currentEvent, goLive, jump, seek } from './replay-store';
 import { eventLabel, fmtMs } from './format';
 import { exportActions } from './exports';
 import { JUMPS } from './nav';
 import { LoadProgress } from './LoadProgress';
 import './replay.css';
 
-const SPEEDS = [0.25, 1, 4, 16, 100];
-
 export function ReplayBar() {
   const length = useReplayStore((s) => s.length);
   const position = useReplayStore((s) => s.position);
   const live = useReplayStore((s) => s.live);
-  const playing = useReplayStore((s) => s.playing);
-  const speed = useReplayStore((s) => s.speed);
   const hits = useReplayStore((s) => s.hits);
   const lastHit = useReplayStore((s) => s.lastHit);
-  const t = useReplayStore((s) => s.state.t);
+  const t = useTransportStore((s) => s.t);
   const e = currentEvent();
   const span = Math.max(1, length - 1);
   return (
     <div className="sb-replay" data-testid="replay-bar" data-position={position} data-length={length} data-live={String(live)}>
       <div className="sb-replay__buttons">
-        <button type="button" data-testid="replay-step-back" title="Step back one event (Shift+←)" disabled={position < 0} onClick={() => step(-1)}>◀|</button>
-        {playing ? (
-          <button type="button" data-testid="replay-pause" title="Pause replay" onClick={pause}>❚❚</button>
-        ) : (
-          <button type="button" data-testid="replay-play" title="Play the trace from the playhead; stops on breakpoints" disabled={length === 0} onClick={play}>▶</button>
-        )}
-        <button type="button" data-testid="replay-step-forward" title="Step forward one event (Shift+→)" disabled={position >= length - 1} onClick={() => step(1)}>|▶</button>
-        <select aria-label="Replay speed" data-testid="replay-speed" value={speed} onChange={(ev) => setSpeed(Number(ev.target.value))}>
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
-        </select>
         {JUMPS.map((j) => (
           <span key={j.kind} className="sb-replay__jump">
             <button type="button" data-testid={`replay-prev-${j.kind}`} title={`Previous ${j.label}`} onClick={() => jump(j.kind, -1)}>‹</button>
@@ -41,7 +29,7 @@ export function ReplayBar() {
             <button type="button" data-testid={`replay-next-${j.kind}`} title={`Next ${j.label}`} onClick={() => jump(j.kind, 1)}>›</button>
           </span>
         ))}
-        <button type="button" className={live ? 'is-on' : ''} data-testid="replay-live" title="Follow the live session" onClick={goLive}>Live</button>
+        <button type="button" className={live ? 'is-on' : ''} data-testid="replay-live" title="Go to the newest event and follow the session" onClick={goLive}>Live</button>
         <span className="sb-replay__export">
           Export
           <button type="button" data-testid="export-chrome-trace" title="Chrome trace-event JSON: open it in Perfetto (ui.perfetto.dev)" onClick={exportActions.chromeTrace}>Perfetto</button>
@@ -67,7 +55,7 @@ export function ReplayBar() {
       </div>
       <div className="sb-replay__where" data-testid="replay-position">
         <span className="sb-replay__count">{position + 1} / {length}</span>
-        <span className="sb-replay__t">{fmtMs(t)}</span>
+        <span className="sb-replay__t" data-testid="replay-time">{fmtMs(t)}</span>
         <span className="sb-replay__event" title={eventLabel(e)}>{eventLabel(e)}</span>
         <LoadProgress />
         {lastHit ? <span className="sb-replay__hit" data-testid="replay-stopped">stopped on breakpoint {lastHit.ids.join(', ')}</span> : null}

@@ -2,14 +2,15 @@
 import { registerAction } from '../commands/registry';
 import { exportActions } from './exports';
 import { JUMPS } from './nav';
-import { goLive, jump, pause, play, step, useReplayStore } from './replay-store';
+import { transport } from '../transport/instance';
+import { goLive, jump, step } from './replay-store';
 
 export function registerReplayActions(): () => void {
   const c = 'Replay';
   const offs = [
     registerAction({ id: 'replay.stepBack', title: 'Step back one event', category: c, shortcuts: ['Shift+ArrowLeft'], run: () => step(-1) }),
     registerAction({ id: 'replay.stepForward', title: 'Step forward one event', category: c, shortcuts: ['Shift+ArrowRight'], run: () => step(1) }),
-    registerAction({ id: 'replay.playPause', title: 'Play / pause the replay', category: c, shortcuts: ['Shift+Space'], run: () => (useReplayStore.getState().playing ? pause() : play()) }),
+    registerAction({ id: 'replay.playPause', title: 'Play / pause', category: c, shortcuts: ['Shift+Space'], run: () => transport.toggle() }),
     registerAction({ id: 'replay.live', title: 'Follow the live session', category: c, run: goLive }),
     ...JUMPS.flatMap((j) => [
       registerAction({ id: `replay.next.${j.kind}`, title: `Next ${j.label}`, category: c, run: () => void jump(j.kind, 1) }),

@@ -1,7 +1,9 @@
 // The one playhead of the app. It indexes the current stream (live session or opened trace, from
 // the trace log) with core/replay's ReplayIndex (keyframes) and holds the position every view
-// follows: canvas (clock + node states), event log (the selected event), RPC timeline, sequence
-// view. The index and playhead are plain objects; the store holds what React renders from them.
+// follows: canvas (node states), event log (the selected event), RPC timeline, sequence view.
+// The transport (../transport) moves it: seek/step/jump/play here are the transport's commands,
+// and the transport service calls `showPosition` with where the picture is. The index and
+// playhead are plain objects; the store holds what React renders from them.
 import { create } from 'zustand';
 import { allHits, parseBreakpoint, type Breakpoint, type BreakpointHit, type BreakpointInput } from '../../core/replay/breakpoints';
 import type { NavKind } from '../../core/replay/navigation';
@@ -9,6 +11,7 @@ import { Playhead } from '../../core/replay/playhead';
 import { ReplayIndex } from '../../core/replay/replay-index';
 import type { ReplayState } from '../../core/replay/state';
 import type { TraceEvent } from '../../core/trace/event';
+import { transport } from '../transport/instance';
 import { useCanvasStore } from '../stores/canvas-store';
 import { useEventsStore } from '../stores/events-store';
 import { traceLog, useTraceLogVersion } from '../trace/trace-log';
@@ -24,10 +27,8 @@ export interface ReplayView {
   /** Playhead index; -1 = before the first event. */
   position: number;
   state: ReplayState;
-  /** Following the head of a live session (new events move the playhead). */
+  /** At the head of the stream (the transport takes in new events as they come). */
   live: boolean;
-  playing: boolean;
-  speed: number;
   selectedRpc: number | null;
   breakpoints: Breakpoint[];
   /** Where enabled breakpoints hit (marks on the scrubber), in index order. */
@@ -51,8 +52,6 @@ export const useReplayStore = create<ReplayView>(() => ({
   position: -1,
   state: playhead.state,
   live: true,
-  playing: false,
-  speed: 1,
   selectedRpc: null,
   breakpoints: [],
   hits: [],
@@ -86,14 +85,18 @@ export function syncReplay(): void {
     playhead = new Playhead(index);
     hitIndexes = [];
     kindKnown = false;
-    useReplayStore.setState({ streamId: traceLog.streamId, length: 0, position: -1, state: playhead.state, live: true, playing: false, selectedRpc: null, hits: [], lastHit: null, version: s.version + 1 });
+    transport.reset('session');
+    useReplayStore.setState({ streamId: traceLog.streamId, length: 0, position: -1, state: playhead.state, live: true, selectedRpc: null, hits: [], lastHit: null, version: s.version + 1 });
   }
   // The events store learns the stream's kind just after the trace log resets: read it on the
-  // first batch. An opened trace starts at its beginning; a live session follows its head.
+  // first batch. An opened trace starts before its first event; a live session at its head.
   const ev = useEventsStore.getState();
   if (!kindKnown && ev.streamId === traceLog.streamId) {
     kindKnown = true;
-    if (ev.kind === 'trace') useReplayStore.setState({ live: false });
+    if (ev.kind === 'trace') {
+      transport.reset('trace');
+      useReplayStore.setState({ live: false });
+    }
   }
   const before = index.length;
   source.refresh();
@@ -101,61 +104,54 @@ export function syncReplay(): void {
   if (n === before) return;
   const bps = useReplayStore.getState().breakpoints;
   if (bps.length) setHits([...useReplayStore.getState().hits, ...allHits(index.source, bps, { from: before, to: n })]);
-  const live = useReplayStore.getState().live;
-  if (live) playhead.seek(n - 1);
-  useReplayStore.setState((v) => ({ length: n, version: v.version + 1, ...(live ? { position: playhead.position, state: playhead.state } : {}) }));
+  useReplayStore.setState((v) => ({ length: n, version: v.version + 1 }));
 }
 
-function publish(select: boolean): void {
+/** Put the playhead on event i (the transport's position) and render it; `select` selects its event. */
+export function showPosition(i: number, select: boolean): void {
+  playhead.seek(i);
   const e = playhead.event;
-  useReplayStore.setState((v) => ({ position: playhead.position, state: playhead.state, selectedRpc: rpcInFocus(e, v.selectedRpc) }));
+  useReplayStore.setState((v) => ({ position: playhead.position, state: playhead.state, live: transport.follow, selectedRpc: rpcInFocus(e, v.selectedRpc) }));
   if (select) {
     const seq = e?.seq ?? null;
     if (useCanvasStore.getState().event !== seq) useCanvasStore.getState().selectEvent(seq);
   }
 }
 
-/** Move the playhead to event i (detaches from the live head). */
-export function seek(i: number, select = true): void {
-  useReplayStore.setState({ live: false, lastHit: null });
-  playhead.seek(i);
-  publish(select);
+/** Move the playhead to event i (the transport goes there; playing goes on from there). */
+export function seek(i: number): void {
+  useReplayStore.setState({ lastHit: null });
+  transport.seek(i);
 }
 
+/** One event back (pauses) or forward (animated, like the transport's Step). */
 export function step(delta: 1 | -1): void {
-  pause();
-  seek(playhead.position + delta);
+  if (delta > 0) return transport.step();
+  transport.pause();
+  seek(transport.position - 1);
 }
 
 /** Jump to the next/previous event of a kind; false when there is none. */
 export function jump(kind: NavKind, dir: 1 | -1): boolean {
-  pause();
-  const i = dir > 0 ? index.next(kind, playhead.position) : index.prev(kind, playhead.position);
+  const i = dir > 0 ? index.next(kind, transport.position) : index.prev(kind, transport.position);
   if (i < 0) return false;
+  transport.pause();
   seek(i);
   return true;
 }
 
 export function goLive(): void {
-  pause();
-  useReplayStore.setState({ live: true, lastHit: null });
-  playhead.seek(index.length - 1);
-  publish(false);
+  useReplayStore.setState({ lastHit: null });
+  transport.goLive();
 }
 
 export function play(): void {
-  const v = useReplayStore.getState();
-  if (v.length === 0) return;
-  if (v.position >= v.length - 1) seek(-1, false);
-  useReplayStore.setState({ playing: true, live: false, lastHit: null });
+  useReplayStore.setState({ lastHit: null });
+  transport.play();
 }
 
 export function pause(): void {
-  if (useReplayStore.getState().playing) useReplayStore.setState({ playing: false });
-}
-
-export function setSpeed(speed: number): void {
-  useReplayStore.setState({ speed });
+  transport.pause();
 }
 
 export function selectRpc(id: number | null): void {
@@ -165,7 +161,7 @@ export function selectRpc(id: number | null): void {
 /** Playback stopped on a breakpoint at position. */
 export function stopOnHit(position: number): void {
   const hit = useReplayStore.getState().hits.find((h) => h.index === position) ?? null;
-  useReplayStore.setState({ playing: false, lastHit: hit });
+  useReplayStore.setState({ lastHit: hit });
 }
 
 // ---- breakpoints -------------------------------------------------------------------------------
@@ -203,7 +199,7 @@ export function startReplay(): () => void {
     const i = seekForSelection(s.event, useReplayStore.getState(), (seq) => index.indexOfSeq(seq), (k) => (k >= 0 && k < index.length ? index.get(k) : undefined));
     if (i !== null) {
       pause();
-      seek(i, false);
+      seek(i);
     }
   });
   return () => {

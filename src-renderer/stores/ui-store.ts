@@ -25,6 +25,8 @@ interface UiStore {
   setApp(app: AppInfo): void;
   notify(level: Notice['level'], message: string, details?: string[]): void;
   dismiss(id: number): void;
+  /** Dismiss every notice (Reset, another project). */
+  clearNotices(): void;
   setProgress(p: UiStore['progress']): void;
 }
 
@@ -55,5 +57,6 @@ export const useUiStore = create<UiStore>((set, get) => ({
   setApp: (app) => set({ app }),
   notify: (level, message, details) => set((s) => ({ notices: [...s.notices.slice(-4), { id: noticeId++, level, message, details }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  clearNotices: () => set((s) => (s.notices.length ? { notices: [] } : s)),
   setProgress: (progress) => set({ progress }),
 }));

@@ -5,21 +5,28 @@ import { getBridge } from '../bridge';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
 import { useReplayStore } from '../replay/replay-store';
+import { transport } from '../transport/instance';
 import { TOURS } from './tour-defs';
 import { startTour } from './tour-store';
 import './tours.css';
 
-/** Run the current project's "tour" scenario to its end at full speed, then pause. */
+/** Run the current project's "tour" scenario to its end at full speed, then pause; the session's
+ * speed goes back to the transport's afterwards. */
 export async function recordTourRun(): Promise<void> {
   const b = getBridge();
+  transport.pause();
   await b.request('session.start', { scenario: 'tour', seed: 1 });
-  await b.request('session.speed', { speed: 10000 });
-  let st = await b.request('session.run', {});
-  for (let k = 0; k < 200 && st.now < st.scenarioEnd; k++) {
-    await new Promise((r) => setTimeout(r, 50));
-    st = (await b.request('session.status', {})) ?? st;
+  let st = await b.request('session.speed', { speed: 10000 });
+  try {
+    st = await b.request('session.run', {});
+    for (let k = 0; k < 200 && st.now < st.scenarioEnd; k++) {
+      await new Promise((r) => setTimeout(r, 50));
+      st = (await b.request('session.status', {})) ?? st;
+    }
+    st = await b.request('session.pause', {});
+  } finally {
+    st = await b.request('session.speed', { speed: transport.speed });
   }
-  st = await b.request('session.pause', {});
   useSessionStore.getState().setStatus(st);
   // Wait until every recorded event has streamed in and been indexed.
   for (let k = 0; k < 200 && useReplayStore.getState().length < st.events; k++) await new Promise((r) => setTimeout(r, 50));

@@ -3,6 +3,7 @@
 // timeline and sequence view follow) and highlights its nodes on the canvas.
 import { create } from 'zustand';
 import { replayIndex, seek } from '../replay/replay-store';
+import { transport } from '../transport/instance';
 import { useCanvasStore } from '../stores/canvas-store';
 import { useDocumentStore } from '../stores/document-store';
 import { TOURS } from './tour-defs';
@@ -23,12 +24,32 @@ export interface TourView {
 const IDLE: TourView = { tour: null, steps: [], at: -1, asking: null, right: 0, asked: 0, done: false };
 export const useTourStore = create<TourView>(() => IDLE);
 
+/** Where a send's hop ends: the last deliver/drop it caused (every leg of a broadcast), else -1. */
+export function arrivalIndex(i: number): number {
+  const ix = replayIndex();
+  const e = ix.get(i);
+  if (e.type !== 'send' || e.arrive === undefined) return -1;
+  let found = -1;
+  for (let j = i + 1; j < ix.length && j < i + 5000; j++) {
+    const x = ix.get(j);
+    if (x.t > e.arrive) break;
+    if ((x.type === 'deliver' || x.type === 'drop') && x.cause === e.seq) found = j;
+  }
+  return found;
+}
+
+/** Show step k: a send animates its own hop (paced, at 1×) and stops where it arrives. */
 function show(k: number): void {
   const s = useTourStore.getState().steps[k];
   useTourStore.setState({ at: k, asking: null });
-  seek(s.index);
+  const to = arrivalIndex(s.index);
+  if (to > s.index) transport.playThrough(s.index, to);
+  else seek(s.index);
   useCanvasStore.getState().setSelection(s.step.highlight(s.event));
 }
+
+/** The speed before the tour: tours show hops at 1× and give the speed back when they end. */
+let speedBefore: number | null = null;
 
 /** Start a tour on the current trace; returns the missing step's title when the trace lacks it. */
 export function startTour(id: string): string | null {
@@ -38,6 +59,8 @@ export function startTour(id: string): string | null {
   const r = resolveTour(tour, ix.source, (rpc) => ix.rpcCall(rpc)?.endState);
   if (!r.ok) return r.missing;
   useTourStore.setState({ ...IDLE, tour, steps: r.steps });
+  speedBefore ??= transport.speed;
+  if (transport.speed !== 1) transport.setSpeed(1);
   show(0);
   return null;
 }
@@ -65,4 +88,6 @@ export function answer(label: string): void {
 
 export function endTour(): void {
   useTourStore.setState(IDLE);
+  if (speedBefore !== null && transport.speed !== speedBefore) transport.setSpeed(speedBefore);
+  speedBefore = null;
 }

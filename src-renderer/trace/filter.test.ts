@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../core/trace/event';
-import { filterFrom, matches, NO_FILTER, visibleRange } from './filter';
+import { rowsUpTo, filterFrom, matches, NO_FILTER, visibleRange } from './filter';
 import { TraceLog } from './trace-log';
 
 const ev = (seq: number, p: Partial<TraceEvent>): TraceEvent => ({ seq, t: seq, type: 'send', ...p });
@@ -54,5 +54,13 @@ describe('nodes down', () => {
     expect([...log.downAt(5)]).toEqual([]);
     expect([...log.downAt(20)]).toEqual(['s']);
     expect([...log.downAt(30)]).toEqual([]);
+  });
+});
+
+describe('the log follows the playhead', () => {
+  it('counts rows at or before the position', () => {
+    expect(rowsUpTo([1, 4, 9], 4)).toBe(2);
+    expect(rowsUpTo([1, 4, 9], -1)).toBe(0);
+    expect(rowsUpTo([1, 4, 9], 100)).toBe(3);
   });
 });

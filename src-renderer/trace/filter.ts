@@ -42,6 +42,18 @@ export function filterFrom(events: readonly (TraceEvent | undefined)[], f: LogFi
   return out;
 }
 
+/** How many of the sorted row indexes are at or before the playhead `position`. */
+export function rowsUpTo(rows: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (rows[m] <= position) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
 /** Rows [first, last) of a fixed-height list that a viewport shows, with some overscan. */
 export function visibleRange(scrollTop: number, height: number, rowHeight: number, count: number, overscan = 8): [number, number] {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);

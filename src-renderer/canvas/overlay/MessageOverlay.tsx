@@ -1,24 +1,55 @@
 // The one overlay for moving messages: a <canvas> over React Flow, painted every animation frame
-// at the play clock's time, positioned with React Flow's viewport transform. Following a live
-// session it reads the trace log by time; when the replay playhead is in charge (detached, or an
-// opened trace) it draws the playhead's state: its messages in flight and its down nodes.
-// Nothing here sets React state per frame; the "thinned" notice changes only when its text does.
+// right after the transport ticked (transport/service.ts), at the transport's time and playhead.
+// Messages travel along the drawn edges (routes.ts); one that just arrived leaves a fading ring at
+// its destination; drops, unhandled events and callbacks are marked above their card; stopped
+// nodes are veiled. Nothing here sets React state per frame; the "thinned" notice changes only
+// when its text does.
 import { useStoreApi, type InternalNode } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { replayDrivesClock } from '../../replay/playback-loop';
+import { MESSAGE_COLORS } from '../../../core/replay/message-style';
 import { useReplayStore } from '../../replay/replay-store';
 import { useCanvasStore } from '../../stores/canvas-store';
+import { useUiStore } from '../../stores/ui-store';
 import { traceLog } from '../../trace/trace-log';
+import { transport } from '../../transport/instance';
+import { onFrame } from '../../transport/service';
 import type { SwitchboardNode } from '../layout';
-import { flightsOfState, inFlight, markersAt, thin, thinnedText, toMarker, withLegEnds, type Point } from './flights';
+import { cardIdOf, edgeDir } from './drawn-edges';
+import { flightsFrame } from './frame-flights';
+import { markersAt, thin, thinnedText, toMarker, type Flight, type Point } from './flights';
 import { MarkerLife } from './marker-life';
-import { paintDown, paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
-import { playClock } from './play-clock';
+import { paintArrival, paintDown, paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
+import { routeOf, type CardGeometry, type RouteContext } from './routes';
 
 /** Beyond this many messages in flight, draw a sample and count the rest per edge. */
 export const MAX_DRAWN = 200;
 /** How long (wall ms) drops, unhandled events and callbacks stay marked, at any speed. */
 const MARK_WALL_MS = 1500;
+/** How long (wall ms) an arrived message stays as a fading ring on its destination. */
+const ARRIVAL_WALL_MS = 450;
+/** Labels on moving messages while at most this many legs are drawn. */
+const LABELS_UP_TO = 24;
+
+interface Arrival {
+  leg: readonly string[];
+  kind: Flight['kind'];
+  wall: number;
+}
+
+/** Screen geometry of a card from React Flow's internal node (handles as React Flow places them). */
+function geometryOf(n: InternalNode<SwitchboardNode>, k: number, tx: number, ty: number): CardGeometry | undefined {
+  const w = n.measured.width;
+  const h = n.measured.height;
+  if (!w || !h) return undefined;
+  const x = n.internals.positionAbsolute.x;
+  const y = n.internals.positionAbsolute.y;
+  const src = n.internals.handleBounds?.source?.[0];
+  const tgt = n.internals.handleBounds?.target?.[0];
+  const right = src ? { x: x + src.x + src.width, y: y + src.y + src.height / 2 } : { x: x + w, y: y + h / 2 };
+  const left = tgt ? { x: x + tgt.x, y: y + tgt.y + tgt.height / 2 } : { x, y: y + h / 2 };
+  const s = (p: Point) => ({ x: p.x * k + tx, y: p.y * k + ty });
+  return { left: s(left), right: s(right), box: { x: x * k + tx, y: y * k + ty, w: w * k, h: h * k } };
+}
 
 export function MessageOverlay() {
   const store = useStoreApi<SwitchboardNode>();
@@ -28,12 +59,13 @@ export function MessageOverlay() {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    let raf = 0;
-    let accent = '#7c3aed';
     let frames = 0;
+    let accent = '#2f6fde';
     const life = new MarkerLife({ lifeMs: MARK_WALL_MS });
-    const frame = (wall: number) => {
-      raf = requestAnimationFrame(frame);
+    let arrivals: Arrival[] = [];
+    let moving = new Map<string, { leg: readonly string[]; kind: Flight['kind']; end: number }>();
+    let lastT = 0;
+    const paint = (wall: number) => {
       const dpr = window.devicePixelRatio || 1;
       const w = canvas.clientWidth;
       const h = canvas.clientHeight;
@@ -44,48 +76,72 @@ export function MessageOverlay() {
       if (frames++ % 60 === 0) accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() || accent;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, w, h);
-      const t = playClock.tick(wall);
+      const palette = MESSAGE_COLORS[useUiStore.getState().theme];
+      const t = transport.t;
+      const position = transport.position;
       const { transform, nodeLookup } = store.getState();
       const [tx, ty, k] = transform;
-      const cache = new Map<string, Point | undefined>();
-      const center = (id: string): Point | undefined => {
-        if (cache.has(id)) return cache.get(id);
-        const n = nodeLookup.get(id) as InternalNode<SwitchboardNode> | undefined;
-        const p = n ? { x: (n.internals.positionAbsolute.x + (n.measured.width ?? 160) / 2) * k + tx, y: (n.internals.positionAbsolute.y + (n.measured.height ?? 60) / 2) * k + ty } : undefined;
-        cache.set(id, p);
-        return p;
+      const geo = new Map<string, CardGeometry | undefined>();
+      const cardGeometry = (cardId: string): CardGeometry | undefined => {
+        if (geo.has(cardId)) return geo.get(cardId);
+        const n = nodeLookup.get(cardId) as InternalNode<SwitchboardNode> | undefined;
+        const g = n ? geometryOf(n, k, tx, ty) : undefined;
+        geo.set(cardId, g);
+        return g;
       };
-      const replay = replayDrivesClock() ? useReplayStore.getState() : null;
-      const flying = (replay ? flightsOfState(replay.state.inFlight.values()) : inFlight(traceLog, t)).map((f) => (f.kind === 'broadcast' ? withLegEnds(f, traceLog.effectsOf(f.seq)) : f));
-      const thinned = thin(flying, MAX_DRAWN);
+      const card = (id: string) => cardGeometry(cardIdOf(id));
+      const ctxRoute: RouteContext = {
+        card: (id) => {
+          const cid = cardIdOf(id);
+          const g = cardGeometry(cid);
+          return g ? { id: cid, g } : undefined;
+        },
+        edgeDir,
+      };
+      const route = (leg: readonly string[]) => routeOf(leg, ctxRoute);
+
+      const { flights } = flightsFrame(t, position);
+      const thinned = thin(flights, MAX_DRAWN);
       const drawnLegs = thinned.drawn.reduce((n, f) => n + f.legs.length, 0);
+
+      // Legs that stopped moving since the last frame while the clock went forward have arrived.
+      const now = new Map<string, { leg: readonly string[]; kind: Flight['kind']; end: number }>();
+      if (thinned.total <= MAX_DRAWN) for (const f of flights) f.legs.forEach((leg, i) => now.set(`${f.seq}:${i}`, { leg, kind: f.kind, end: f.legEnds?.[i] ?? f.t1 }));
+      if (t < lastT) arrivals = [];
+      else for (const [key, m] of moving) if (!now.has(key) && m.end <= t) arrivals.push({ leg: m.leg, kind: m.kind, wall });
+      moving = now;
+      lastT = t;
+      arrivals = arrivals.filter((a) => wall - a.wall < ARRIVAL_WALL_MS).slice(-300);
+
+      const replay = useReplayStore.getState();
       const sel = useCanvasStore.getState().event;
       const selected = sel === null ? undefined : traceLog.bySeqNo(sel);
-      const down = replay ? replay.state.down : traceLog.downAt(t);
-      const size = (id: string) => {
-        const n = nodeLookup.get(id);
-        return n?.measured.width && n.measured.height ? { w: n.measured.width, h: n.measured.height } : undefined;
-      };
-      paintDown(ctx, down, center, k, size);
-      if (selected) paintSelection(ctx, selected, center, accent);
-      paintHidden(ctx, thinned.hidden, center);
-      paintFlights(ctx, thinned.drawn, t, center, drawnLegs <= 24);
-      // Admitted near where the clock is going (not along an eased jump), shown once it passes them.
-      const fresh = markersAt(traceLog.events, playClock.target(wall), life.admitWindow(playClock.rate), 200, replay ? replay.position : Infinity);
+      paintDown(ctx, replay.state.down, card);
+      if (selected) paintSelection(ctx, selected, route, card, accent);
+      paintHidden(ctx, thinned.hidden, route);
+      paintFlights(ctx, thinned.drawn, t, route, palette, drawnLegs <= LABELS_UP_TO);
+      for (const a of arrivals) {
+        const hops = route(a.leg);
+        const last = hops?.[hops.length - 1];
+        if (last) paintArrival(ctx, last[last.length - 1], palette[a.kind], (wall - a.wall) / ARRIVAL_WALL_MS);
+      }
+      // Admitted near the clock, shown once it passes them, bounded by the playhead.
+      const fresh = markersAt(traceLog.events, t, life.admitWindow(Math.max(transport.speed, 1)), 200, position);
       const markers = life.update(fresh, t, wall, selected ? toMarker(selected) : null);
-      paintMarkers(ctx, markers, center);
+      paintMarkers(ctx, markers, card, palette);
       // For tests and curious users: what this frame shows, as attributes (no React).
       canvas.dataset.t = t.toFixed(2);
+      canvas.dataset.position = String(position);
       canvas.dataset.inFlight = String(thinned.total);
       canvas.dataset.drawn = String(drawnLegs);
+      canvas.dataset.arrived = String(arrivals.length);
       canvas.dataset.kinds = [...new Set(thinned.drawn.map((f) => `${f.kind}:${f.legs.length}`))].join(' ');
       canvas.dataset.markers = markers.map((m) => `${m.kind}@${m.node}`).join(' ');
-      canvas.dataset.down = [...down].join(' ');
+      canvas.dataset.down = [...replay.state.down].join(' ');
       const text = thinnedText(drawnLegs, thinned.total);
       if (text !== useCanvasStore.getState().thinned) useCanvasStore.setState({ thinned: text });
     };
-    raf = requestAnimationFrame(frame);
-    return () => cancelAnimationFrame(raf);
+    return onFrame(paint);
   }, [store]);
 
   return <canvas ref={ref} className="sb-overlay" data-testid="message-overlay" aria-hidden="true" />;

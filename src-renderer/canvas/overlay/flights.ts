@@ -96,11 +96,15 @@ export interface LogView {
   maxFlight: number;
 }
 
-/** Sends in flight at t (sent at or before t, arriving after it), newest last. */
-export function inFlight(log: LogView, t: number): Flight[] {
+/**
+ * Sends in flight at t (sent at or before t, arriving after it), newest last. `upTo` bounds them to
+ * events up to that stream index (a playhead: a send later at the same time has not happened yet).
+ */
+export function inFlight(log: LogView, t: number, upTo = Infinity): Flight[] {
   const out: Flight[] = [];
   const last = lastAtOrBefore(log.sends.length, (i) => log.events[log.sends[i]]?.t ?? -Infinity, t);
   for (let i = last; i >= 0; i--) {
+    if (log.sends[i] > upTo) continue;
     const e = log.events[log.sends[i]];
     if (!e) continue;
     if (e.t < t - log.maxFlight) break;

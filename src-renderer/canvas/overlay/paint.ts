@@ -1,73 +1,110 @@
-// Painting one frame of the overlay onto a 2D canvas (screen coordinates). No React here.
+// Painting one frame of the overlay onto a 2D canvas (screen coordinates). No React here. Colours
+// and line styles come from core/replay/message-style.ts (the legend and the sequence view use the
+// same table).
+import { MESSAGE_LOOK, type MessageKind } from '../../../core/replay/message-style';
 import type { TraceEvent } from '../../../core/trace/event';
-import { along, legsOf, progress, type Flight, type FlightKind, type Marker, type Point } from './flights';
+import { legsOf, progress, type Flight, type Marker, type Point } from './flights';
+import { alongRoute, type CardGeometry } from './routes';
 
-export const COLORS: Record<FlightKind, string> = { point: '#475569', broadcast: '#ea580c', request: '#2563eb', response: '#16a34a' };
-const MARK: Record<Marker['kind'], { color: string; glyph: string }> = {
-  drop: { color: '#dc2626', glyph: '✕' },
-  unhandled: { color: '#d97706', glyph: '?' },
-  callback: { color: '#16a34a', glyph: '✓' },
-  timeout: { color: '#dc2626', glyph: '!' },
-  error: { color: '#9f1239', glyph: 'E' },
-};
+export type Palette = Record<MessageKind, string>;
+export type Route = (leg: readonly string[]) => Point[][] | null;
+export type Card = (id: string) => CardGeometry | undefined;
 
-export type Center = (id: string) => Point | undefined;
+const HEAD = 7;
 
-export function paintFlights(ctx: CanvasRenderingContext2D, flights: readonly Flight[], t: number, center: Center, labels: boolean): void {
+/** Flights of the same hop at the same times are one burst: drawn once, with "×n". */
+export function bursts(flights: readonly Flight[]): { f: Flight; n: number }[] {
+  const out = new Map<string, { f: Flight; n: number }>();
   for (const f of flights) {
-    const thick = f.kind === 'broadcast';
-    ctx.strokeStyle = COLORS[f.kind];
-    ctx.fillStyle = COLORS[f.kind];
-    ctx.lineWidth = thick ? 5 : 2;
-    ctx.globalAlpha = 0.9;
-    let lead: Point | undefined;
-    for (let li = 0; li < f.legs.length; li++) {
-      const leg = f.legs[li];
-      // A leg already delivered stays drawn complete until the whole fan-out has landed.
-      const p = progress(t, f.t0, f.legEnds?.[li] ?? f.t1);
-      const pts: Point[] = [];
-      for (const id of leg) {
-        const c = center(id);
-        if (c) pts.push(c);
-      }
-      if (pts.length < 2) continue;
-      const at = along(pts, p);
-      // The travelled part of the route, then the message itself.
-      ctx.beginPath();
-      ctx.moveTo(pts[0].x, pts[0].y);
-      const hops = pts.length - 1;
-      for (let i = 1; i <= hops && i / hops <= p; i++) ctx.lineTo(pts[i].x, pts[i].y);
-      ctx.lineTo(at.x, at.y);
-      ctx.stroke();
-      const prev = along(pts, Math.max(0, p - 0.02));
-      arrowHead(ctx, prev, at, thick ? 11 : 8);
-      lead ??= at;
+    if (f.kind === 'broadcast' || f.legs.length !== 1) {
+      out.set(`#${f.seq}`, { f, n: 1 });
+      continue;
     }
-    // Below-right of the head: a card's name is on its top line, so a message arriving at (or
-    // leaving) a node's centre does not hide which node it is.
-    if (labels && lead && f.event) label(ctx, f.event, lead.x + 8, lead.y + 20, COLORS[f.kind], lead.x - 8);
+    const k = `${f.kind}|${f.legs[0].join('>')}|${f.t0}|${f.t1}`;
+    const b = out.get(k);
+    if (b) b.n++;
+    else out.set(k, { f, n: 1 });
   }
-  ctx.globalAlpha = 1;
+  return [...out.values()];
 }
 
-function arrowHead(ctx: CanvasRenderingContext2D, from: Point, to: Point, size: number): void {
-  let dx = to.x - from.x;
-  let dy = to.y - from.y;
-  const len = Math.hypot(dx, dy);
-  if (len < 0.001) {
-    ctx.beginPath();
-    ctx.arc(to.x, to.y, size / 2, 0, Math.PI * 2);
-    ctx.fill();
-    return;
+export function paintFlights(ctx: CanvasRenderingContext2D, flights: readonly Flight[], t: number, route: Route, palette: Palette, labels: boolean): void {
+  for (const { f, n } of bursts(flights)) {
+    const look = MESSAGE_LOOK[f.kind];
+    const color = palette[f.kind];
+    let lead: Point | undefined;
+    for (let li = 0; li < f.legs.length; li++) {
+      const hops = route(f.legs[li]);
+      if (!hops) continue;
+      // A leg already delivered stays drawn complete until the whole fan-out has landed.
+      const p = progress(t, f.t0, f.legEnds?.[li] ?? f.t1);
+      const { at, hop, u } = alongRoute(hops, p);
+      trail(ctx, hops, hop, u, at, color, look.width, look.dash);
+      head(ctx, hops, hop, u, at, color, f.kind === 'broadcast' ? HEAD + 2 : HEAD);
+      lead ??= at;
+    }
+    if (lead && (labels || n > 1)) {
+      const text = n > 1 ? `${f.event ?? f.kind} ×${n}` : (f.event ?? '');
+      if (text) label(ctx, text, lead.x + 10, lead.y + 18, color, lead.x - 10);
+    }
   }
+}
+
+/** The travelled part of the route, faint, so the path a message took stays readable. */
+function trail(ctx: CanvasRenderingContext2D, hops: readonly Point[][], hop: number, u: number, at: Point, color: string, width: number, dash: number[]): void {
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.globalAlpha = 0.55;
+  ctx.lineWidth = width;
+  ctx.lineCap = 'round';
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  for (let h = 0; h <= hop; h++) {
+    const s = hops[h];
+    const upto = h < hop ? s.length - 1 : Math.floor(u * (s.length - 1));
+    ctx.moveTo(s[0].x, s[0].y);
+    for (let i = 1; i <= upto; i++) ctx.lineTo(s[i].x, s[i].y);
+    if (h === hop) ctx.lineTo(at.x, at.y);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** The message itself: a disc with an arrowhead pointing where it goes. */
+function head(ctx: CanvasRenderingContext2D, hops: readonly Point[][], hop: number, u: number, at: Point, color: string, size: number): void {
+  const back = alongRoute([hops[hop]], Math.max(0, u - 0.04)).at;
+  const ahead = alongRoute([hops[hop]], Math.min(1, u + 0.04)).at;
+  let dx = ahead.x - back.x;
+  let dy = ahead.y - back.y;
+  const len = Math.hypot(dx, dy) || 1;
   dx /= len;
   dy /= len;
+  ctx.fillStyle = color;
+  ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+  ctx.lineWidth = 1.5;
   ctx.beginPath();
-  ctx.moveTo(to.x + dx * size * 0.6, to.y + dy * size * 0.6);
-  ctx.lineTo(to.x - dx * size * 0.6 - dy * size * 0.55, to.y - dy * size * 0.6 + dx * size * 0.55);
-  ctx.lineTo(to.x - dx * size * 0.6 + dy * size * 0.55, to.y - dy * size * 0.6 - dx * size * 0.55);
+  ctx.moveTo(at.x + dx * size * 1.5, at.y + dy * size * 1.5);
+  ctx.lineTo(at.x - dx * size * 0.6 - dy * size, at.y - dy * size * 0.6 + dx * size);
+  ctx.lineTo(at.x - dx * size * 0.6 + dy * size, at.y - dy * size * 0.6 - dx * size);
   ctx.closePath();
   ctx.fill();
+  ctx.stroke();
+}
+
+/** A message that just arrived: a fading ring at its destination handle (`age` 0..1). */
+export function paintArrival(ctx: CanvasRenderingContext2D, at: Point, color: string, age: number): void {
+  ctx.save();
+  ctx.globalAlpha = Math.max(0, 1 - age);
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 3;
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, 5 + 10 * age, 0, Math.PI * 2);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, 4, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.restore();
 }
 
 export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string, flipFrom?: number): void {
@@ -84,17 +121,19 @@ export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y:
   ctx.fillText(text, x, y + 1);
 }
 
-export function paintMarkers(ctx: CanvasRenderingContext2D, markers: readonly Marker[], center: Center): void {
+/** Markers stack above the card (never over its name), newest nearest the card. */
+export function paintMarkers(ctx: CanvasRenderingContext2D, markers: readonly Marker[], card: Card, palette: Palette): void {
   const perNode = new Map<string, number>();
-  for (const m of markers) {
-    const c = center(m.node);
-    if (!c) continue;
+  for (let i = markers.length - 1; i >= 0; i--) {
+    const m = markers[i];
+    const g = card(m.node);
+    if (!g) continue;
     const k = perNode.get(m.node) ?? 0;
     perNode.set(m.node, k + 1);
-    if (k >= 4) continue;
-    const { color, glyph } = MARK[m.kind];
-    const x = c.x + 40;
-    const y = c.y - 44 - k * 18;
+    if (k >= 3) continue;
+    const color = palette[m.kind];
+    const x = g.box.x + 9;
+    const y = g.box.y - 11 - k * 19;
     ctx.beginPath();
     ctx.arc(x, y, 8, 0, Math.PI * 2);
     ctx.fillStyle = color;
@@ -102,72 +141,64 @@ export function paintMarkers(ctx: CanvasRenderingContext2D, markers: readonly Ma
     ctx.fillStyle = '#fff';
     ctx.font = 'bold 11px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    ctx.fillText(glyph, x, y + 4);
+    ctx.fillText(MESSAGE_LOOK[m.kind].glyph ?? '•', x, y + 4);
     ctx.textAlign = 'start';
-    label(ctx, m.label, x + 12, y + 1, color, x - 10);
+    label(ctx, m.label, x + 13, y + 1, color, x - 11);
   }
 }
 
-/** Hidden (thinned) messages: a count on each edge that carries some. */
-export function paintHidden(ctx: CanvasRenderingContext2D, hidden: ReadonlyMap<string, number>, center: Center): void {
+/** Hidden (thinned) messages: a count on each hop that carries some. */
+export function paintHidden(ctx: CanvasRenderingContext2D, hidden: ReadonlyMap<string, number>, route: Route): void {
   for (const [key, n] of hidden) {
-    const [a, b] = key.split('|');
-    const pa = center(a);
-    const pb = center(b);
-    if (!pa || !pb) continue;
-    const x = (pa.x + pb.x) / 2;
-    const y = (pa.y + pb.y) / 2;
+    const hops = route(key.split('|'));
+    if (!hops) continue;
+    const { at } = alongRoute(hops, 0.5);
     ctx.font = '11px system-ui, sans-serif';
     ctx.fillStyle = 'rgba(71,85,105,0.85)';
     const text = `+${n}`;
     const w = ctx.measureText(text).width;
-    ctx.fillRect(x - w / 2 - 3, y - 8, w + 6, 14);
+    ctx.fillRect(at.x - w / 2 - 3, at.y - 8, w + 6, 14);
     ctx.fillStyle = '#fff';
-    ctx.fillText(text, x - w / 2, y + 3);
+    ctx.fillText(text, at.x - w / 2, at.y + 3);
   }
 }
 
-/** The selected event: its route and its nodes, ringed. */
-export function paintSelection(ctx: CanvasRenderingContext2D, e: TraceEvent, center: Center, accent: string): void {
+/** The selected event: its route along the edges, and its cards outlined. */
+export function paintSelection(ctx: CanvasRenderingContext2D, e: TraceEvent, route: Route, card: Card, accent: string): void {
   const nodes = new Set<string>([e.from, e.to, e.at, ...(e.targets ?? []), ...(e.path ?? [])].filter((x): x is string => !!x));
+  ctx.save();
   ctx.strokeStyle = accent;
   ctx.lineWidth = 3;
   ctx.setLineDash([6, 4]);
   for (const leg of legsOf(e)) {
+    const hops = route(leg);
+    if (!hops) continue;
     ctx.beginPath();
-    leg.forEach((id, i) => {
-      const c = center(id);
-      if (!c) return;
-      if (i === 0) ctx.moveTo(c.x, c.y);
-      else ctx.lineTo(c.x, c.y);
-    });
+    for (const s of hops) {
+      ctx.moveTo(s[0].x, s[0].y);
+      for (let i = 1; i < s.length; i++) ctx.lineTo(s[i].x, s[i].y);
+    }
     ctx.stroke();
   }
-  ctx.setLineDash([]);
   for (const id of nodes) {
-    const c = center(id);
-    if (!c) continue;
-    ctx.beginPath();
-    ctx.arc(c.x, c.y, 34, 0, Math.PI * 2);
-    ctx.stroke();
+    const g = card(id);
+    if (!g) continue;
+    ctx.strokeRect(g.box.x - 5, g.box.y - 5, g.box.w + 10, g.box.h + 10);
   }
+  ctx.restore();
 }
 
 /** Nodes that are down (stopped): a grey veil and the word DOWN over their card. */
-export function paintDown(ctx: CanvasRenderingContext2D, ids: Iterable<string>, center: Center, zoom: number, size?: (id: string) => { w: number; h: number } | undefined): void {
+export function paintDown(ctx: CanvasRenderingContext2D, ids: Iterable<string>, card: Card): void {
   for (const id of ids) {
-    const c = center(id);
-    if (!c) continue;
-    // The card's measured size when known (cards grow with their fields).
-    const s = size?.(id);
-    const w = (s?.w ?? 170) * zoom;
-    const h = (s?.h ?? 66) * zoom;
+    const g = card(id);
+    if (!g) continue;
     ctx.fillStyle = 'rgba(100,116,139,0.45)';
-    ctx.fillRect(c.x - w / 2, c.y - h / 2, w, h);
+    ctx.fillRect(g.box.x, g.box.y, g.box.w, g.box.h);
     ctx.font = 'bold 12px system-ui, sans-serif';
     ctx.fillStyle = '#b91c1c';
     ctx.textAlign = 'center';
-    ctx.fillText('DOWN', c.x, c.y + 4);
+    ctx.fillText('DOWN', g.box.x + g.box.w / 2, g.box.y + g.box.h / 2 + 4);
     ctx.textAlign = 'start';
   }
 }
