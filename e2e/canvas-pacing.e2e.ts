@@ -60,15 +60,15 @@ describe('every hop visible at 1×', () => {
 
   it('Step animates one hop: the message moves for about the hop time, then the playhead lands', async () => {
     const { page } = browser;
-    // Step until a send is shown, then one more step plays its hop.
-    for (let k = 0; k < 40; k++) {
-      const d = await overlay();
-      if (Number(d.drawn) > 0) break;
+    // Step until a message is shown, then one more step plays its hop.
+    let before = await overlay();
+    for (let k = 0; k < 40 && !(Number(before.drawn) > 0); k++) {
       const at = Number(await attr('replay-bar', 'data-position'));
       await page.getByTestId('btn-step').click();
       await expect.poll(async () => Number(await attr('replay-bar', 'data-position')), { timeout: 5000 }).toBeGreaterThan(at);
+      await page.waitForTimeout(100);
+      before = await overlay();
     }
-    const before = await overlay();
     expect(Number(before.drawn)).toBeGreaterThan(0);
     const t0 = Number(before.t);
     await page.getByTestId('btn-step').click();

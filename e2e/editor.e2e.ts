@@ -108,7 +108,7 @@ describe('editor in Chromium', () => {
     await screenshot(page, 'editor-05-scenario-step');
     await page.getByTestId('scenario-run-this').click();
     await expect.poll(() => host.session?.opts.scenario).toBe('hello services');
-    expect(await page.getByTestId('scenario-run').inputValue()).toBe('hello services');
+    await expect.poll(() => page.getByTestId('scenario-run').inputValue()).toBe('hello services');
     await runUntil(() => trace().some((e) => e.type === 'deliver' && e.event === 'FromScenario'));
     const send = trace().find((e) => e.type === 'send' && e.event === 'FromScenario')!;
     expect(send.t).toBe(200);
