@@ -5,6 +5,7 @@
 import type { TraceEvent } from '../trace/event';
 import { TraceColumns } from './columns';
 import { EVENT_TYPES } from '../trace/event';
+import { TraceFile } from './trace-file';
 import { NAV_KINDS, type NavKind } from './navigation';
 
 const SEND = EVENT_TYPES.indexOf('send');
@@ -16,6 +17,12 @@ import { applyEvent, cloneState, createState, type PendingRpc, type ReplayState 
 export interface ReplayIndexOptions {
   /** Events between keyframes (default 1024). Smaller = faster seeks, more memory. */
   keyframeEvery?: number;
+  /**
+   * Memory bound for keyframes: at most this many state entries (clients, pending RPCs, messages in
+   * flight, ...) kept per indexed event on average, by spacing keyframes at least
+   * `stateSize / keyframeEntriesPerEvent` events apart. Default: no bound (fixed spacing).
+   */
+  keyframeEntriesPerEvent?: number;
   /** State before the first event (e.g. clients placed by the project at t=0). Default empty. */
   initial?: ReplayState;
   /** Expected number of events, when the index owns its store (avoids regrowing columns). */
@@ -61,7 +68,10 @@ class IntList {
 export class ReplayIndex {
   readonly source: EventSource;
   readonly keyframeEvery: number;
+  private readonly entriesPerEvent: number;
   private readonly keyframes: ReplayState[] = [];
+  /** Position (events applied) of each keyframe, ascending; keyframes[0] is at 0. */
+  private readonly keyframeAt: number[] = [];
   private readonly running: ReplayState;
   private readonly marks: Record<NavKind, IntList>;
   private readonly collector: RpcCallCollector;
@@ -76,9 +86,11 @@ export class ReplayIndex {
   constructor(events?: Events, opts: ReplayIndexOptions = {}) {
     this.source = events === undefined ? new TraceColumns(opts.capacity ?? 1024) : asSource(events);
     this.keyframeEvery = Math.max(1, Math.floor(opts.keyframeEvery ?? 1024));
+    this.entriesPerEvent = opts.keyframeEntriesPerEvent ?? Infinity;
     this.running = opts.initial ? cloneState(opts.initial) : createState();
     this.running.position = 0;
     this.keyframes.push(cloneState(this.running));
+    this.keyframeAt.push(0);
     this.marks = Object.fromEntries(NAV_KINDS.map((k) => [k, new IntList()])) as Record<NavKind, IntList>;
     this.collector = new RpcCallCollector((seq) => this.rpcOfSendOrDeliver(seq));
     this.sync();
@@ -103,16 +115,16 @@ export class ReplayIndex {
     this.observe(e);
   }
 
-  /** Index the row just appended to the owned TraceColumns (loader fast path); `e` is that event. */
-  indexLastStored(e: TraceEvent): void {
-    if (!(this.source instanceof TraceColumns) || this.source.length !== this.indexed + 1) throw new Error('indexLastStored needs exactly one new row in the owned store');
+  /** Index the event just appended to the source (a loader that already has it in hand). */
+  observeAppended(e: TraceEvent): void {
+    if (this.source.length !== this.indexed + 1) throw new Error('observeAppended needs exactly one new event in the source');
     this.observe(e);
   }
 
   /** Event i as replay needs it (payload only where the state reads it). */
   private forReplay(i: number): TraceEvent {
     const src = this.source;
-    return src instanceof TraceColumns ? src.getLite(i) : src.get(i);
+    return src.getLite ? src.getLite(i) : src.get(i);
   }
 
   /** Release spare capacity once loading is done. */
@@ -148,13 +160,23 @@ export class ReplayIndex {
     }
     if (e.rpc !== undefined) m.rpcEvent.push(i);
     this.indexed = i + 1;
-    if (this.indexed % this.keyframeEvery === 0) this.keyframes.push(cloneState(this.running));
+    const since = this.indexed - this.keyframeAt[this.keyframeAt.length - 1];
+    if (since >= this.keyframeEvery && (this.entriesPerEvent === Infinity || since * this.entriesPerEvent >= stateSize(this.running))) {
+      this.keyframes.push(cloneState(this.running));
+      this.keyframeAt.push(this.indexed);
+    }
+  }
+
+  /** Keyframes kept (for memory figures). */
+  get keyframeCount(): number {
+    return this.keyframes.length;
   }
 
   private rpcOfSendOrDeliver(seq: number): number | undefined {
     const i = this.indexOfSeq(seq);
     if (i < 0) return undefined;
     const src = this.source;
+    if (src instanceof TraceFile) return src.rpcOfSendOrDeliver(i);
     if (src instanceof TraceColumns) {
       const ty = src.type[i];
       return src.rpcId[i] !== 0 && (ty === SEND || ty === DELIVER) ? src.rpcId[i] - 1 : undefined;
@@ -170,14 +192,16 @@ export class ReplayIndex {
       return i >= 0 && i < this.indexed ? i : -1;
     }
     // Sparse seqs: seqs still increase, so binary search.
+    const src = this.source;
+    const seqAt = src instanceof TraceFile ? (k: number) => src.seqAt(k) : (k: number) => src.get(k).seq;
     let lo = 0;
     let hi = this.indexed;
     while (lo < hi) {
       const m = (lo + hi) >>> 1;
-      if (this.source.get(m).seq < seq) lo = m + 1;
+      if (seqAt(m) < seq) lo = m + 1;
       else hi = m;
     }
-    return lo < this.indexed && this.source.get(lo).seq === seq ? lo : -1;
+    return lo < this.indexed && seqAt(lo) === seq ? lo : -1;
   }
 
   eventBySeq(seq: number): TraceEvent | undefined {
@@ -192,9 +216,17 @@ export class ReplayIndex {
   /** State after the first `position` events (0 = before any, length = after all). A fresh object. */
   stateAtPosition(position: number): ReplayState {
     const p = Math.max(0, Math.min(position, this.indexed));
-    const k = Math.floor(p / this.keyframeEvery);
-    const s = cloneState(this.keyframes[k]);
-    for (let i = k * this.keyframeEvery; i < p; i++) applyEvent(s, this.forReplay(i));
+    // Last keyframe at or before p.
+    const at = this.keyframeAt;
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >>> 1;
+      if (at[m] <= p) lo = m;
+      else hi = m - 1;
+    }
+    const s = cloneState(this.keyframes[lo]);
+    for (let i = at[lo]; i < p; i++) applyEvent(s, this.forReplay(i));
     this.decorate(s);
     return s;
   }
@@ -258,6 +290,7 @@ export class ReplayIndex {
   /** First index whose event has t >= time. */
   indexAtTime(time: number): number {
     const src = this.source;
+    if (src instanceof TraceFile) return Math.min(lowerBoundTime(src, time, (i) => src.timeAt(i)), this.indexed);
     if (src instanceof TraceColumns) {
       const tc = src.t;
       return Math.min(lowerBoundTime(src, time, (i) => tc[i]), this.indexed);
@@ -270,10 +303,10 @@ export class ReplayIndex {
     let lo = 0;
     let hi = this.indexed;
     const src = this.source;
-    const tc = src instanceof TraceColumns ? src.t : undefined;
+    const tAt = src instanceof TraceFile ? (k: number) => src.timeAt(k) : src instanceof TraceColumns ? (k: number) => src.t[k] : (k: number) => src.get(k).t;
     while (lo < hi) {
       const m = (lo + hi) >>> 1;
-      if ((tc ? tc[m] : src.get(m).t) <= time) lo = m + 1;
+      if (tAt(m) <= time) lo = m + 1;
       else hi = m;
     }
     return lo;
@@ -282,6 +315,13 @@ export class ReplayIndex {
   /** Time span of the indexed events. */
   get timeRange(): { start: number; end: number } {
     if (this.indexed === 0) return { start: 0, end: 0 };
-    return { start: this.source.get(0).t, end: this.source.get(this.indexed - 1).t };
+    const src = this.source;
+    if (src instanceof TraceFile) return { start: src.timeAt(0), end: src.timeAt(this.indexed - 1) };
+    return { start: src.get(0).t, end: src.get(this.indexed - 1).t };
   }
+}
+
+/** Entries a snapshot of the state copies (what a keyframe costs). */
+function stateSize(s: ReplayState): number {
+  return s.clients.size + s.down.size + s.cutLinks.size + s.linkLoss.size + s.pendingRpcs.size + s.inFlight.size + 1;
 }

@@ -95,6 +95,7 @@ export class Host {
     this.timer = undefined;
     this.session?.close();
     this.session = null;
+    this.closeTrace();
     await this.autosave.flush().catch(() => {});
     this.autosave.dispose();
   }
@@ -248,7 +249,7 @@ export class Host {
     });
     session.setSpeed(speed);
     this.session = session;
-    this.trace = null;
+    this.closeTrace();
     this.streamSession();
     return this.status();
   }
@@ -300,10 +301,17 @@ export class Host {
 
   private showTrace(name: string, t: LoadedTrace): TraceInfo {
     this.session?.pause();
+    this.closeTrace();
     this.trace = { ...t, name };
-    const events = t.events;
-    this.setSource({ kind: 'trace', name, header: t.header, length: () => events.length, slice: (from, to) => events.slice(from, to) });
-    return { name, events: events.length, header: t.header, truncated: t.truncated, badLines: t.badLines, issues: t.issues };
+    const file = t.file;
+    this.setSource({ kind: 'trace', name, header: t.header, length: () => file.length, slice: (from, to) => file.slice(from, to) });
+    return { name, events: file.length, header: t.header, truncated: t.truncated, badLines: t.badLines, issues: t.issues };
+  }
+
+  /** Release an opened trace's file. */
+  private closeTrace(): void {
+    this.trace?.close();
+    this.trace = null;
   }
 
   /** Progress pushes, at most ~10 a second plus the final one. */
