@@ -245,6 +245,23 @@ describe('mod bridge', () => {
     expect((answers[0] as unknown[])[0]).toBe(7);
   });
 
+  it('runs each mod.sql before the servers start, so plugins find their tables; a failing statement is an error event', () => {
+    const answers: unknown[] = [];
+    const host = new FakeModHost({
+      'lobby-4000': {
+        load: (c) => c.post('Storage', ['mysql', ['QUERY', 'SELECT name FROM items WHERE id = %s', [2]], { $h: 9 }]),
+        invoke: (_c, _h, args) => void answers.push(args),
+      },
+      'service-8000': serviceMod,
+    });
+    host.sql = [{ file: '/p/mods/shop/mod.sql', text: "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20));\nINSERT INTO items VALUES (1, 'sword'), (2, 'bow');\nDROP TABLE nothere;" }];
+    const sim = new Simulation(project(), { mods: host });
+    sim.runUntil(10);
+    expect(answers).toEqual([[[['bow']]]]);
+    const error = findOne(sim.trace.slice(0), { type: 'error' });
+    expect(error.reason).toMatch(/^\/p\/mods\/shop\/mod\.sql: OperationalError: .*nothere/);
+  });
+
   it('a scenario invoke step runs a Python system method by name', () => {
     const calls: unknown[] = [];
     const p = project({ scenarios: [{ name: 's', steps: [{ at: 5, do: 'invoke', node: 'lobby-4000', namespace: 'demo', systemName: 'lobbySys', method: 'testNotifyClient', args: [1, 'a'] }] }] });

@@ -21,6 +21,8 @@ export type AnswerQuery = (e: Engine, node: NodeRt, api: string, args: unknown[]
 /** The shared Redis/MySQL fakes (core/mods/storage): the arguments the Python callback receives. */
 export interface StorageBackend {
   execute(store: string, command: unknown, nowMs: number): { args: unknown[]; error?: { type: string; code: number | null; message: string } };
+  /** Run a mod.sql script, as an operator does before the servers start. */
+  loadSql?(script: string, nowMs?: number): { executed: number; failures: { statement: string; failure: { type: string; code: number | null; message: string } }[] };
 }
 
 /** Where a post's function argument sits, and how many arguments the engine calls it with. */
@@ -87,6 +89,11 @@ export class ModRuntime implements LifecycleWatcher {
       this.byId.set(node.id, nm);
       for (const p of resolved.problems) this.recordError(node, p, 'mods');
       if (!this.host) this.fail(nm, `the mods of ${node.id} were not run: this simulation has no mod runtime (run it from the app or the switchboard command)`);
+    }
+    // Tables the plugins expect to exist: the operator runs each mod.sql before starting the servers.
+    for (const script of this.host?.sqlScripts?.(this.e.project) ?? []) {
+      const r = this.storage.loadSql?.(script.text, this.e.now);
+      for (const f of r?.failures ?? []) this.recordError(null, `${script.file}: ${f.failure.type}: ${f.failure.message} (in: ${f.statement.slice(0, 120)})`, 'mods');
     }
     if (this.e.project.options.clientMods && this.host) {
       this.clientMods = this.host.clientMods(this.e.project);

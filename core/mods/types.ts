@@ -64,6 +64,8 @@ export interface ModRuntimeHost {
   serverMods(node: NodeSpec, project: Project): ResolvedMods;
   /** The client-side mods (behaviour packs of every lobby/game mod folder). */
   clientMods(project: Project): ResolvedMods;
+  /** The `mod.sql` scripts of the project's mod folders (official plugins create their tables with one). */
+  sqlScripts?(project: Project): { file: string; text: string }[];
   /** Start one process; `label` names it in messages. An error says why none could start (no Python 2.7, ...). */
   start(label: string): ModProcess | { error: string };
 }

@@ -98,3 +98,28 @@ export function resolveClientMods(projectDir: string, folders: readonly string[]
   }
   return out;
 }
+
+/** Every mod.sql of the given mod folders (at the folder's root or in a developer_mods/<X>Dev), once each. */
+export function findSqlScripts(projectDir: string, folders: readonly string[]): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (seen.has(file) || !isFile(file)) return;
+    seen.add(file);
+    try {
+      const st = fs.statSync(file);
+      // A schema script, not a dump: a bound keeps a stray huge file from stalling the run.
+      if (st.size > 4 * 1024 * 1024) return;
+      out.push({ file, text: fs.readFileSync(file, 'utf8') });
+    } catch {
+      // unreadable: the runtime reports the missing tables when mods use them
+    }
+  };
+  for (const rel of folders) {
+    const folder = path.resolve(projectDir, rel);
+    add(path.join(folder, 'mod.sql'));
+    const dev = path.join(folder, 'developer_mods');
+    for (const d of dirs(dev)) add(path.join(dev, d, 'mod.sql'));
+  }
+  return out;
+}

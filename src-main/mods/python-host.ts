@@ -7,7 +7,7 @@ import type { Project } from '../../core/model/schema';
 import type { ModRuntimeHost } from '../../core/mods/types';
 import { modChannel } from './channel';
 import { findPythonCached, type PythonFound, type PythonMissing } from './find-python';
-import { resolveClientMods, resolveServerMods } from './mod-folders';
+import { findSqlScripts, resolveClientMods, resolveServerMods } from './mod-folders';
 import { PythonProcess } from './python-process';
 
 export interface PythonHostOptions {
@@ -56,6 +56,10 @@ export class PythonModHost implements ModRuntimeHost {
   clientMods(project: Project) {
     const folders = project.nodes.filter((n) => n.kind === 'lobby' || n.kind === 'game').flatMap((n) => n.mods ?? []);
     return resolveClientMods(this.opts.projectDir, [...new Set(folders)]);
+  }
+
+  sqlScripts(project: Project) {
+    return findSqlScripts(this.opts.projectDir, [...new Set(project.nodes.flatMap((n) => n.mods ?? []))]);
   }
 
   start(label: string): PythonProcess | { error: string } {

@@ -89,6 +89,8 @@ export class FakeProcess implements ModProcess {
 export class FakeModHost implements ModRuntimeHost {
   readonly processes: FakeProcess[] = [];
   startError: string | null = null;
+  /** mod.sql scripts the project's mod folders hold. */
+  sql: { file: string; text: string }[] = [];
 
   constructor(private readonly mods: Record<string, FakeMod>) {}
 
@@ -98,6 +100,10 @@ export class FakeModHost implements ModRuntimeHost {
 
   clientMods(): ResolvedMods {
     return this.mods['*client'] ? { mods: [{ name: 'client', dir: '/fake/client', script: 'clientScript', modJson: null }], problems: [] } : { mods: [], problems: [] };
+  }
+
+  sqlScripts(): { file: string; text: string }[] {
+    return this.sql;
   }
 
   start(): FakeProcess | { error: string } {
