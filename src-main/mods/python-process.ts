@@ -4,6 +4,9 @@ import type { CallReply, ExchangeResult, ModDone, ModMessage, ModProcess } from 
 import { parseJson, stringifyJson } from '../../core/json';
 import type { ModChannel, SpawnSpec } from './channel';
 
+/** The least wall-clock time a `load` gets (process start, imports, Init hooks). */
+const LOAD_TIMEOUT_MS = 60_000;
+
 export interface PythonProcessOptions {
   /** Wall-clock ms a single command may run before the process is taken for hung and killed. */
   timeoutMs: number;
@@ -25,10 +28,12 @@ export class PythonProcess implements ModProcess {
   exchange(command: Record<string, unknown>, onMessage: (msg: ModMessage) => CallReply | undefined): ExchangeResult {
     if (this.dead) return { ok: false, reason: this.dead };
     this.channel.send(this.id, stringifyJson(command));
+    // A load also starts Python and imports every mod: on a busy machine that alone can take seconds.
+    const timeoutMs = command.op === 'load' ? Math.max(this.opts.timeoutMs, LOAD_TIMEOUT_MS) : this.opts.timeoutMs;
     for (;;) {
-      const line = this.channel.next(this.id, this.opts.timeoutMs);
+      const line = this.channel.next(this.id, timeoutMs);
       if (line === null) {
-        return this.fail(`${this.label}: mod code did not return within ${this.opts.timeoutMs / 1000} s of real time (an endless loop?); its process was stopped`);
+        return this.fail(`${this.label}: mod code did not return within ${timeoutMs / 1000} s of real time (an endless loop?); its process was stopped`);
       }
       if (line.kind === 'exit') return this.fail(`${this.label}: ${line.message}`);
       if (line.kind === 'stderr') {
