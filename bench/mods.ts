@@ -4,13 +4,13 @@
 // run (processes already started), median of rounds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Simulation } from '../core/engine/simulation';
 import { Project } from '../core/model/schema';
 import { PythonModHost } from '../src-main/mods/python-host';
 import { median, type Figure } from './stats';
 
-const SHOP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/apollo/samples/shop');
+// scripts/bench.mjs runs the bundle from the repository root.
+const SHOP = path.resolve('fixtures/apollo/samples/shop');
 const PLAYERS = 200;
 const ROUNDS = 3;
 

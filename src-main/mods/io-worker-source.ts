@@ -121,8 +121,10 @@ parentPort.on('message', (msg) => {
   } else if (msg.t === 'kill') {
     const p = procs.get(msg.id);
     if (p && p.child && !p.dead) {
+      // The runner exits by itself at end of input; one that does not is killed a second later.
       try { p.child.stdin.end(); } catch (e) {}
-      p.child.kill(msg.signal || 'SIGKILL');
+      const child = p.child;
+      setTimeout(() => { if (!p.dead) child.kill('SIGKILL'); }, 1000).unref();
     }
     procs.delete(msg.id);
   }
