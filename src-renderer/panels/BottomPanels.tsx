@@ -3,6 +3,7 @@ import { useState, type ComponentType } from 'react';
 import { EventLog } from './EventLog';
 import { ModLog } from './mods/ModLog';
 import { Breakpoints } from './Breakpoints';
+import { Problems, ProblemsBadge } from './Problems';
 import { RpcTimeline } from './RpcTimeline';
 import { SequenceView } from './SequenceView';
 import { ScenariosPanel } from './scenarios/ScenariosPanel';
@@ -10,9 +11,10 @@ import { ReplayBar } from '../replay/ReplayBar';
 import { ToursPanel } from '../tours/ToursPanel';
 import { InterfaceDiagrams } from '../diagrams/InterfaceDiagrams';
 
-export const PANELS: { id: string; title: string; component: ComponentType }[] = [
+export const PANELS: { id: string; title: string; component: ComponentType; badge?: ComponentType }[] = [
   { id: 'event-log', title: 'Event log', component: EventLog },
   { id: 'mod-log', title: 'Log', component: ModLog },
+  { id: 'problems', title: 'Problems', component: Problems, badge: ProblemsBadge },
   { id: 'scenarios', title: 'Scenarios', component: ScenariosPanel },
   { id: 'rpc-timeline', title: 'RPC timeline', component: RpcTimeline },
   { id: 'sequence', title: 'Sequence', component: SequenceView },
@@ -32,6 +34,7 @@ export function BottomPanels() {
         {PANELS.map((p) => (
           <button key={p.id} type="button" role="tab" aria-selected={p.id === active} data-testid={`tab-${p.id}`} onClick={() => setActive(p.id)}>
             {p.title}
+            {p.badge && <p.badge />}
           </button>
         ))}
       </div>

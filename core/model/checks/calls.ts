@@ -32,7 +32,7 @@ export function checkCall(kind: NodeKind, api: string, args: Record<string, unkn
   }
   const names = spec.params.filter((p) => !CODE_PARAMS.has(p.name)).map((p) => p.name);
   for (const key of Object.keys(args)) {
-    if (!names.includes(key)) f.warn([...argsPath, key], 'call.unknown-arg', `${api} has no parameter "${key}" (parameters: ${names.join(', ')}); it is ignored`);
+    if (!names.includes(key)) f.warn([...argsPath, key], 'call.unknown-arg', `${api} has no parameter "${key}" (parameters: ${names.join(', ')}); at run time this call is a misuse`);
   }
   for (const p of spec.params) {
     if (!Object.prototype.hasOwnProperty.call(args, p.name)) continue;
