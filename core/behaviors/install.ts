@@ -7,6 +7,7 @@ import { invokeNamed } from '../engine/invoke';
 import type { Handler, SystemRt } from '../engine/runtime';
 import { interfaceSpec } from '../api/interfaces';
 import { resolveTemplate, type TemplateContext } from './template';
+import { parseJson, stringifyJson } from '../json';
 
 export function installRules(e: Engine, sys: SystemRt, rules: readonly Rule[]): void {
   for (const rule of rules) {
@@ -51,13 +52,13 @@ function installHttp(e: Engine, sys: SystemRt, rule: HttpRule): void {
   const fn: Handler = (clientId: number, body: string) => {
     let parsed: unknown = body;
     try {
-      parsed = JSON.parse(body);
+      parsed = parseJson(body);
     } catch {
       // a body that is not JSON is passed on as the string it is
     }
     const ctx = { ...nodeContext(sys), clientId, body: parsed, reqData: parsed };
     runActions(e, sys, rule.actions, ctx);
-    if (rule.response !== null) invokeNamed(e, sys, 'SendHttpResponse', { clientId, body: JSON.stringify(resolveTemplate(rule.response, ctx)) });
+    if (rule.response !== null) invokeNamed(e, sys, 'SendHttpResponse', { clientId, body: stringifyJson(resolveTemplate(rule.response, ctx)) });
   };
   invokeWithFunc(e, sys, 'RegisterMasterHttp', { path: rule.path, instance: sys.instance }, fn);
 }

@@ -15,6 +15,7 @@ import { RecordingStore } from './session/recordings';
 import type { Project } from '../../core/model/schema';
 import { DEPLOY_FILE } from '../../core/apollo';
 import { availableProjectFile, importFolder } from '../apollo/import-folder';
+import { stringifyJson } from '../../core/json';
 
 export interface HostClient {
   send(message: PushMessage): void;
@@ -365,7 +366,7 @@ export class Host {
  * (only drawn), not the other scenarios (only run when picked).
  */
 function simulationKey(p: Project, scenario: string | null): string {
-  return JSON.stringify({ ...p, name: '', description: '', nodes: p.nodes.map(({ position: _p, ...n }) => n), scenarios: p.scenarios.filter((x) => x.name === scenario) });
+  return stringifyJson({ ...p, name: '', description: '', nodes: p.nodes.map(({ position: _p, ...n }) => n), scenarios: p.scenarios.filter((x) => x.name === scenario) });
 }
 
 function plural(n: number, word: string): string {

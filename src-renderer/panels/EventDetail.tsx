@@ -2,6 +2,7 @@
 import type { TraceEvent } from '../../core/trace/event';
 import { useCanvasStore } from '../stores/canvas-store';
 import { traceLog } from '../trace/trace-log';
+import { stringifyJson } from '../../core/json';
 
 function Link({ e }: { e: TraceEvent }) {
   return (
@@ -25,11 +26,11 @@ export function EventDetail({ event }: { event: TraceEvent }) {
         {Object.entries(rest).map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+            <dd>{typeof v === 'object' ? stringifyJson(v) : String(v)}</dd>
           </div>
         ))}
       </dl>
-      {data !== undefined ? <pre data-testid="event-payload">{JSON.stringify(data, null, 2)}</pre> : null}
+      {data !== undefined ? <pre data-testid="event-payload">{stringifyJson(data, 2)}</pre> : null}
       <p>cause: {cause ? <Link e={cause} /> : <span className="sb-muted">{event.cause !== undefined ? `#${event.cause} (not loaded)` : 'none (an input)'}</span>}</p>
       <div>
         effects: {effects.length === 0 ? <span className="sb-muted">none</span> : null}

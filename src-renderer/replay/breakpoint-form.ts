@@ -2,6 +2,7 @@
 // → one line of text for the list.
 import type { Breakpoint } from '../../core/replay/breakpoints';
 import type { EventType } from '../../core/trace/event';
+import { parseJson, stringifyJson } from '../../core/json';
 
 export interface BreakpointForm {
   api: string;
@@ -17,7 +18,7 @@ export const EMPTY_FORM: BreakpointForm = { api: '', event: '', node: '', type: 
 
 export function parseValue(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch {
     return text;
   }
@@ -36,6 +37,6 @@ export function matchFromForm(f: BreakpointForm): Breakpoint['match'] {
 export function describeBreakpoint(b: Breakpoint): string {
   const m = b.match;
   if ('kind' in m) return `any ${m.kind === 'timeout' ? 'RPC timeout' : m.kind}`;
-  const parts = [m.type, m.api, m.event && `"${m.event}"`, m.node && `at ${m.node}`, m.field && `${m.field.path} = ${JSON.stringify(m.field.equals)}`].filter(Boolean);
+  const parts = [m.type, m.api, m.event && `"${m.event}"`, m.node && `at ${m.node}`, m.field && `${m.field.path} = ${stringifyJson(m.field.equals)}`].filter(Boolean);
   return b.label ?? parts.join(' ');
 }

@@ -8,6 +8,7 @@ import { downloadText } from '../files/browser-files';
 import { useEventsStore } from '../stores/events-store';
 import { useUiStore } from '../stores/ui-store';
 import { replayIndex } from './replay-store';
+import { stringifyJson } from '../../core/json';
 
 function baseName(): string {
   const name = useEventsStore.getState().name || 'trace';
@@ -28,9 +29,9 @@ export const exportActions = {
     if (guard()) downloadText(`${baseName()}.svg`, toSvg(replayIndex().source, { header: useEventsStore.getState().header, lanes: 'involved' }), 'image/svg+xml');
   },
   chromeTrace(): void {
-    if (guard()) downloadText(`${baseName()}.chrome-trace.json`, JSON.stringify(toChromeTrace(replayIndex().source, useEventsStore.getState().header)));
+    if (guard()) downloadText(`${baseName()}.chrome-trace.json`, stringifyJson(toChromeTrace(replayIndex().source, useEventsStore.getState().header)));
   },
   otlp(): void {
-    if (guard()) downloadText(`${baseName()}.otlp.json`, JSON.stringify(toOtlpJson(replayIndex().source, useEventsStore.getState().header)));
+    if (guard()) downloadText(`${baseName()}.otlp.json`, stringifyJson(toOtlpJson(replayIndex().source, useEventsStore.getState().header)));
   },
 };

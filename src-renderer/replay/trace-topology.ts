@@ -7,6 +7,7 @@
 import { Options, type NodeSpec, type Project } from '../../core/model/schema';
 import type { TopologyNode } from '../../core/replay/topology';
 import type { TraceEvent, TraceHeader } from '../../core/trace/event';
+import { stringifyJson } from '../../core/json';
 
 export type CanvasTopology =
   | { source: 'document'; project: Project | undefined }
@@ -86,5 +87,5 @@ export function chooseTopology(p: {
 /** Same drawing (nodes and their identities)? Used to keep one project object while a trace streams in. */
 export function sameTopology(a: CanvasTopology, b: CanvasTopology): boolean {
   if (a.source === 'document' || b.source === 'document') return a.source === b.source && a.project === b.project;
-  return JSON.stringify(a.project.nodes) === JSON.stringify(b.project.nodes);
+  return stringifyJson(a.project.nodes) === stringifyJson(b.project.nodes);
 }

@@ -5,6 +5,7 @@ import type { CallAction, NodeSpec, Project, Rule } from '../../../core/model/sc
 import { ArgsForm } from '../fire/ArgsForm';
 import { fireableFor } from '../fire/pick-options';
 import { argsToFields, fieldsToArgs } from './rule-forms';
+import { parseJson, stringifyJson } from '../../../core/json';
 
 const text = (label: string, value: string, set: (v: string) => void, testId?: string) => (
   <div className="sb-field">
@@ -23,10 +24,10 @@ function JsonField(props: { label: string; value: unknown; onChange: (v: unknown
         <textarea
           rows={2}
           spellCheck={false}
-          defaultValue={JSON.stringify(props.value)}
+          defaultValue={stringifyJson(props.value)}
           onBlur={(e) => {
             try {
-              props.onChange(JSON.parse(e.target.value));
+              props.onChange(parseJson(e.target.value));
               props.onError(null);
             } catch {
               props.onError(`${props.label}: not valid JSON`);

@@ -4,6 +4,7 @@ import { formParams } from '../fire/pick-options';
 import type { ApiName } from '../../../core/api/interfaces';
 import type { CallAction, NodeKind, Rule } from '../../../core/model/schema';
 import type { FieldValues } from '../fire/pick-options';
+import { parseJson, stringifyJson } from '../../../core/json';
 
 export type RuleKind = Rule['on'];
 
@@ -38,8 +39,8 @@ export function argsToFields(api: ApiName, args: CallAction['args']): FieldValue
   for (const p of formParams(api)) {
     const v = args[p.name];
     if (p.type === 'callback') out[p.name] = v !== false;
-    else if (v === undefined) out[p.name] = p.type === 'dict' ? JSON.stringify(p.default ?? {}) : p.default === undefined ? '' : String(p.default);
-    else out[p.name] = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+    else if (v === undefined) out[p.name] = p.type === 'dict' ? stringifyJson(p.default ?? {}) : p.default === undefined ? '' : String(p.default);
+    else out[p.name] = typeof v === 'object' && v !== null ? stringifyJson(v) : String(v);
   }
   return out;
 }
@@ -57,7 +58,7 @@ export function fieldsToArgs(api: ApiName, values: FieldValues): { ok: true; arg
     if (text === '') continue;
     if (text.startsWith('{') || text.startsWith('[')) {
       try {
-        args[p.name] = JSON.parse(text) as CallAction['args'][string];
+        args[p.name] = parseJson(text) as CallAction['args'][string];
         continue;
       } catch {
         return { ok: false, field: p.name, message: 'not valid JSON' };

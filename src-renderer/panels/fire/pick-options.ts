@@ -3,6 +3,7 @@
 import type { ParamSpec } from '../../../core/api/interfaces';
 import { INTERFACES, interfacesFor, type ApiName } from '../../../core/api/interfaces';
 import type { NodeKind, NodeSpec, Project } from '../../../core/model/schema';
+import { parseJson, stringifyJson } from '../../../core/json';
 
 export interface Choice {
   value: string;
@@ -62,7 +63,7 @@ export function initialValues(api: ApiName): FieldValues {
   const out: FieldValues = {};
   for (const p of formParams(api)) {
     if (p.type === 'callback') out[p.name] = true;
-    else if (p.type === 'dict') out[p.name] = JSON.stringify(p.default ?? {});
+    else if (p.type === 'dict') out[p.name] = stringifyJson(p.default ?? {});
     else out[p.name] = p.default === undefined ? '' : String(p.default);
   }
   return out;
@@ -88,7 +89,7 @@ export function toArgs(api: ApiName, values: FieldValues): { ok: true; args: Rec
       args[p.name] = n;
     } else if (p.type === 'dict') {
       try {
-        const d: unknown = JSON.parse(text);
+        const d: unknown = parseJson(text);
         if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, field: p.name, message: 'a JSON object, e.g. {"uid": 1}' };
         args[p.name] = d;
       } catch {
@@ -110,7 +111,7 @@ export function argsToValues(api: ApiName, args: Readonly<Record<string, unknown
     const v = args[p.name];
     if (p.type === 'callback') out[p.name] = v !== false;
     else if (typeof v === 'string') out[p.name] = v;
-    else out[p.name] = JSON.stringify(v);
+    else out[p.name] = stringifyJson(v);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { updateNode } from '../../edit/topology';
 import { useCanvasStore } from '../../stores/canvas-store';
 import { Row, TextInput } from './fields';
 import { issueAt, nodeIssues, parseIntField, parseList } from './node-issues';
+import { stringifyJson } from '../../../core/json';
 
 export function NodeForm({ project, node }: { project: Project; node: NodeSpec }) {
   const index = project.nodes.findIndex((n) => n.id === node.id);
@@ -32,7 +33,7 @@ export function NodeForm({ project, node }: { project: Project; node: NodeSpec }
     return draftRef.current;
   };
   const commit = (d: NodeSpec = draftRef.current) => {
-    if (JSON.stringify(d) === JSON.stringify(node)) return;
+    if (stringifyJson(d) === stringifyJson(node)) return;
     if (!nodeIssues(project, index, d).ok) return;
     void editProject((p) => updateNode(p, node.id, d));
   };

@@ -8,6 +8,7 @@ import { Row, TextInput } from '../inspector/fields';
 import { issueAt } from '../inspector/node-issues';
 import { OPTION_FIELDS, optionIssues, parseNumber } from './options';
 import './project.css';
+import { stringifyJson } from '../../../core/json';
 
 export function ProjectForm({ project }: { project: Project }) {
   const [draft, setDraft] = useState<Record<string, unknown>>(project.options);
@@ -24,7 +25,7 @@ export function ProjectForm({ project }: { project: Project }) {
   };
   const commit = () => {
     const d = draftRef.current;
-    if (JSON.stringify(d) === JSON.stringify(project.options)) return;
+    if (stringifyJson(d) === stringifyJson(project.options)) return;
     if (!optionIssues(project, d).ok) return;
     void editProject((p) => ({ ...p, options: d as Project['options'] }));
   };

@@ -11,6 +11,7 @@ import { argsToValues, fireableFor, toArgs, type FieldValues, type LivePlayers }
 import { TextInput } from '../inspector/fields';
 import { issueAt, scopedIssues } from '../inspector/node-issues';
 import { parseNumber } from '../project/options';
+import { parseJson, stringifyJson } from '../../../core/json';
 
 type Props = { project: Project; scenario: number; index: number; step: ScenarioStep; live: LivePlayers };
 type Loose = Record<string, unknown>;
@@ -55,7 +56,7 @@ export function StepRow({ project, scenario, index, step, live }: Props) {
     return draftRef.current;
   };
   const commit = (d: ScenarioStep = draftRef.current) => {
-    if (JSON.stringify(d) === JSON.stringify(step)) return;
+    if (stringifyJson(d) === stringifyJson(step)) return;
     if (!scopedIssues(withDraft(d), prefix).ok) return;
     void editProject((p) => setStep(p, name, index, d));
   };
@@ -116,7 +117,7 @@ export function StepRow({ project, scenario, index, step, live }: Props) {
     const shown = (step as Loose)[f.name];
     return (
       <Cell key={f.name} label={f.name} error={err(f.name)}>
-        <TextInput testId={id} inputMode={f.input === 'loss' ? 'decimal' : undefined} value={f.input === 'jsonArray' && Array.isArray(shown) ? JSON.stringify(shown) : String(shown ?? '')} onChange={(t) => change({ [f.name]: parse(t) })} onCommit={() => commit()} />
+        <TextInput testId={id} inputMode={f.input === 'loss' ? 'decimal' : undefined} value={f.input === 'jsonArray' && Array.isArray(shown) ? stringifyJson(shown) : String(shown ?? '')} onChange={(t) => change({ [f.name]: parse(t) })} onCommit={() => commit()} />
       </Cell>
     );
   };
@@ -170,7 +171,7 @@ export function StepRow({ project, scenario, index, step, live }: Props) {
 /** An `args` list typed as JSON; text that is not a JSON array stays text, so validation names it. */
 function parseJsonArray(text: string): unknown {
   try {
-    const v: unknown = JSON.parse(text);
+    const v: unknown = parseJson(text);
     return Array.isArray(v) ? v : text;
   } catch {
     return text;
