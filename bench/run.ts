@@ -3,6 +3,7 @@ import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
 import { benchMerge } from './merge';
 import { benchMods } from './mods';
+import { benchProblems } from './problems';
 import { benchReplayFigures } from './replay-figures';
 import { benchTraceOpen } from './trace-open';
 import { printFigure } from './stats';
@@ -13,6 +14,8 @@ if (!only || only === 'engine') for (const f of benchEngine()) printFigure(f);
 if (!only || only === 'canvas') for (const f of await benchCanvas()) printFigure(f);
 // Replay: load 1M events beside its JSON.parse floor, p95 seek, bytes per event (aims: ≤ 2500 ms, < 16 ms, ≤ 100 bytes).
 if (!only || only === 'replay') for (const f of benchReplayFigures()) printFigure(f);
+// Problems view (issue 9): analysing a 1M-event trace, from an array and from the loader's columns.
+if (!only || only === 'problems') for (const f of benchProblems()) printFigure(f);
 // Merging recorder files (issue 13): lines per second.
 if (!only || only === 'merge') for (const f of await benchMerge()) printFigure(f);
 // Python mods through the runtime (needs Python 2.7): handler invocations per second.
