@@ -9,7 +9,7 @@ import { startWebMode } from '../src-main/web/web-mode';
 import { launchBrowser, screenshot, type Browser } from './support/browser';
 import { REPO } from './support/serve';
 
-const FIXTURE = path.join(REPO, 'fixtures/projects/problems.switchboard.json');
+const FIXTURE = path.join(REPO, 'fixtures/problems/three-mistakes.switchboard.json');
 let dir = '';
 let web: Awaited<ReturnType<typeof startWebMode>>;
 let browser: Browser;
