@@ -116,11 +116,26 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual(rec.max_payload, 4096)
         self.assertTrue(any('maxPayloadBytes' in s for s in said), said)
 
-    def test_disabled_installs_nothing(self):
+    def test_disabled_records_nothing_but_still_removes_keys(self):
         rec = fresh(enabled=False)
-        self.assertIsNone(rec)
-        import server.extraServerApi as serverApi
-        self.assertFalse(getattr(serverApi.GetServerSystemCls().NotifyToMaster, '_sbrec', False))
+        self.assertFalse(rec.on)
+        lobby = self.lobby(rec)
+        lobby.ListenForEvent('m', 's', 'E', lobby, lobby.OnEvent)
+        lobby.NotifyToMaster('Hello', {'v': 1})
+        self.assertEqual(fakeengine.engine.calls[-1], ('NotifyToMaster', ('Hello', {'v': 1})))
+        fakeengine.engine.deliver('m', 's', 'E', {'v': 2, KEY: '1:x:1'})
+        self.assertEqual(lobby.got, [{'v': 2}])
+        self.assertFalse(os.path.exists(os.path.join(TMP[0], 'lobby-4000.ndjson')))
+
+    def test_a_file_that_cannot_be_opened_records_nothing_but_still_removes_keys(self):
+        blocker = os.path.join(TMP[0], 'file')
+        open(blocker, 'w').close()
+        rec = fresh(path=os.path.join(blocker, 'r.ndjson'))
+        self.assertFalse(rec.on)
+        lobby = self.lobby(rec)
+        lobby.ListenForEvent('m', 's', 'E', lobby, lobby.OnEvent)
+        fakeengine.engine.deliver('m', 's', 'E', {'v': 2, KEY: '1:x:1'})
+        self.assertEqual(lobby.got, [{'v': 2}])
 
     # ---- sends -------------------------------------------------------------------------------
 
@@ -265,6 +280,15 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual(fakeengine.engine.listeners, [])
         self.assertEqual(events(rec)[-1]['api'], 'UnListenForEvent')
 
+    def test_listening_twice_registers_the_same_function(self):
+        rec = fresh()
+        lobby = self.lobby(rec)
+        lobby.ListenForEvent('m', 's', 'E', lobby, lobby.OnEvent)
+        lobby.ListenForEvent('m', 's', 'E', lobby, lobby.OnEvent)
+        funcs = [l[2] for l in fakeengine.engine.listeners]
+        self.assertEqual(len(funcs), 2)
+        self.assertIs(funcs[0], funcs[1])
+
     def test_bound_handlers_stay_bound_to_their_instance(self):
         rec = fresh()
         lobby = self.lobby(rec)
@@ -385,6 +409,20 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual(last['kind'], 'stop')
         self.assertIn('size cap', last['reason'])
         self.assertEqual(len(fakeengine.engine.calls), 100)
+
+    def test_flush_ms_batches_writes(self):
+        rec = fresh(flushMs=1000)  # the test clock advances 1 ms per reading
+        lobby = self.lobby(rec)
+        writes = []
+        real = rec.out.write
+        rec.out.write = lambda lines, first: (writes.append(len(lines)), real(lines, first))
+        for i in range(50):
+            lobby.NotifyToMaster('Tick', {'i': i})
+        self.assertEqual(writes, [])
+        rec.close()
+        self.assertEqual(sum(writes), 50)
+        with open(rec.out.path) as f:
+            self.assertEqual(len(f.read().splitlines()), 51)
 
     def test_a_restart_appends_a_new_segment(self):
         rec = fresh()

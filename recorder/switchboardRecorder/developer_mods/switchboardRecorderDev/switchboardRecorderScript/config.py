@@ -14,6 +14,7 @@ DEFAULTS = {
     'rotate': True,
     'maxPayloadBytes': 4096,
     'correlate': True,
+    'flushMs': 0,
     'server': {},
 }
 
@@ -25,6 +26,7 @@ _CHECKS = {
     'rotate': ((bool,), None),
     'maxPayloadBytes': ((int, long), 16),
     'correlate': ((bool,), None),
+    'flushMs': ((int, long), 0),
     'server': ((dict,), None),
 }
 

@@ -53,6 +53,22 @@ class BoundedMap(object):
         return self.d.get(key, default)
 
 
+class NullOut(object):
+    """Where a recorder that cannot record writes: nowhere."""
+
+    def start(self, first_seq):
+        pass
+
+    def write(self, lines, first_seq):
+        pass
+
+    def write_last(self, text):
+        pass
+
+    def close(self):
+        pass
+
+
 class Recorder(object):
     def __init__(self, cfg, ident, clock=None, out=None):
         self.clock = clock or time.time
@@ -69,14 +85,15 @@ class Recorder(object):
         self.buf = []            # lines (str) or None for a reserved slot
         self.buf_first = 1       # seq of buf[0]
         self.buf_bytes = 0
+        self.flush_ms = cfg.get('flushMs', 0)
+        self.last_flush = self.clock() * 1000
         self.last_obj = None     # the last delivered dict/list: listeners sharing it share a delivery
         self.last_corr = None
         self.last_dlv = 0
         self.dlv = 0
         self.rpc_handles = BoundedMap()   # (requester serverId, callbackId) -> rpc-handle seq
         self.http_requests = BoundedMap()  # clientId -> (http-request seq, path)
-        self.systems = weakref.WeakKeyDictionary()  # system instance -> (namespace, systemName)
-        self.systems_by_id = {}  # fallback for instances that cannot be weakly referenced
+        self.systems = {}        # id(system) -> (weakref or the system, namespace, systemName)
         self.listeners = {}      # (id(system), ns, sys, event, id(instance), func) -> wrapper
         self.out = out or _open_writer(cfg, ident, self)
         self.out.start(1)
@@ -96,16 +113,19 @@ class Recorder(object):
         return '%s:%d' % (self.node_key, seq)
 
     def system_of(self, system):
-        try:
-            return self.systems.get(system) or self.systems_by_id.get(id(system)) or (None, None)
-        except TypeError:
-            return self.systems_by_id.get(id(system)) or (None, None)
+        # By id (a WeakKeyDictionary lookup makes a weakref per call); the weakref guards against a
+        # dead system's id being reused.
+        e = self.systems.get(id(system))
+        if e is not None and (e[0]() if isinstance(e[0], weakref.ref) else e[0]) is system:
+            return e[1], e[2]
+        return None, None
 
     def remember_system(self, system, ns, name):
         try:
-            self.systems[system] = (ns, name)
+            ref = weakref.ref(system)
         except TypeError:
-            self.systems_by_id[id(system)] = (ns, name)
+            ref = system
+        self.systems[id(system)] = (ref, ns, name)
 
     # ---- writing -----------------------------------------------------------------------------
 
@@ -140,7 +160,12 @@ class Recorder(object):
         self.maybe_flush()
 
     def maybe_flush(self):
-        if self.busy == 0 and (not self.stack or self.buf_bytes >= FORCE_FLUSH_BYTES):
+        # Written at the end of each top-level dispatch (flushMs 0), or at most every flushMs.
+        if self.busy != 0:
+            return
+        if self.buf_bytes >= FORCE_FLUSH_BYTES:
+            self.flush()
+        elif not self.stack and (self.flush_ms == 0 or self.clock() * 1000 - self.last_flush >= self.flush_ms):
             self.flush()
 
     def flush(self):
@@ -148,6 +173,8 @@ class Recorder(object):
             return
         lines, first = self.buf, self.buf_first
         self.buf, self.buf_bytes = [], 0
+        if self.flush_ms:
+            self.last_flush = self.clock() * 1000
         self.buf_first = first + len(lines)
         try:
             self.out.write(lines, first)

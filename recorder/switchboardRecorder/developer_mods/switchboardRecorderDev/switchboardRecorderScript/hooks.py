@@ -303,7 +303,8 @@ def wrap_listen(orig):
         r = core.current
         try:
             key, v = _listen_key(self, a, kw)
-            wrapped = listener(v[4], v[0], v[1], v[2], self)
+            # The same handler listened to twice stays one handler (the engine dedupes by function).
+            wrapped = r.listeners.get(key) or listener(v[4], v[0], v[1], v[2], self)
             a2, kw2 = _set(a, kw, 4, LISTEN_PARAMS[4], wrapped)
         except Exception:
             return orig(self, *a, **kw)

@@ -25,22 +25,32 @@ def _say(text):
 
 def start(family, raw_config=None, clock=None):
     """Starts recording on this server (family: 'server' for lobby/game, 'master', 'service').
-    Returns the Recorder, or None when disabled or when it could not start."""
+    Returns the Recorder. When disabled, or when it cannot record (no file, no server id), the hooks
+    are still installed, recording nothing: other servers' recorders still send correlation keys,
+    and this server's handlers must not see them."""
     if core.current is not None:
         return core.current
     try:
-        cfg = config.load(raw_config, warn=_say)
-        if not cfg['enabled']:
-            _say('disabled in mod.json')
-            return None
-        ident = identity.discover(family, cfg['server'])
         module_name, getter = _SYSTEM_CLASSES[family]
         module = __import__(module_name, fromlist=[getter])
         cls = getattr(module, getter)()
-        rec = core.Recorder(cfg, ident, clock=clock)
     except Exception:
-        _say('not started: %s' % core._last_line())
+        _say('not started (no system class): %s' % core._last_line())
         return None
+    cfg = config.load(raw_config, warn=_say)
+    why = None
+    rec = None
+    if not cfg['enabled']:
+        why = 'disabled in mod.json'
+    else:
+        try:
+            rec = core.Recorder(cfg, identity.discover(family, cfg['server']), clock=clock)
+        except Exception:
+            why = 'not started: %s' % core._last_line()
+    if rec is None:
+        _say('%s; it only removes correlation keys other servers send' % why)
+        rec = core.Recorder(cfg, {'kind': family, 'serverId': -1}, clock=clock, out=core.NullOut())
+        rec.on = False
     core.current = rec
     try:
         hooks.install_class(cls)
