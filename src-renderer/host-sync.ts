@@ -7,6 +7,7 @@ import { useEventsStore } from './stores/events-store';
 import { useSessionStore } from './stores/session-store';
 import { useUiStore } from './stores/ui-store';
 import { appendTraceLog, resetTraceLog } from './trace/trace-log';
+import { setRecordingReport } from './recording/recording-store';
 
 export function connectStores(bridge: Bridge): () => void {
   const ui = useUiStore.getState();
@@ -40,6 +41,8 @@ function handle(bridge: Bridge, m: PushMessage): void {
       return useSessionStore.getState().setStatus(m.payload);
     case 'stream.reset':
       resetTraceLog(m.payload.streamId);
+      // A new stream is a new source: a merged trace sets its report again once its open returns.
+      setRecordingReport('', null);
       return useEventsStore.getState().reset(m.payload);
     case 'stream.events': {
       const { streamId, from, events } = m.payload;

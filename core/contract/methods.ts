@@ -31,6 +31,9 @@ export const REQUEST_METHODS = [
   'trace.openDialog',
   'trace.openText',
   'trace.exportDialog',
+  'recording.openDialog',
+  'recording.upload',
+  'recording.merge',
 ] as const;
 export type RequestMethod = (typeof REQUEST_METHODS)[number];
 

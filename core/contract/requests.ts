@@ -79,6 +79,18 @@ export const REQUESTS = {
   },
   'trace.openDialog': { params: none, result: TraceInfo.nullable() },
   'trace.openText': { params: z.object({ name: fileName, text: fileText }).strict(), result: TraceInfo },
+  /** Electron: pick a folder of recorder files (recorder/FORMAT.md), merge them, open the trace; null when cancelled. */
+  'recording.openDialog': { params: none, result: TraceInfo.nullable() },
+  /**
+   * Browser: one recorder file (or the next chunk of it, `append`) of a folder being uploaded,
+   * kept by the host under the upload's id until `recording.merge`.
+   */
+  'recording.upload': {
+    params: z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), file: z.string().min(1).max(1024), text: fileText, append: z.boolean().default(false) }).strict(),
+    result: z.object({ files: z.number().int(), bytes: z.number() }),
+  },
+  /** Browser: merge an upload's files into a trace and open it (progress as trace.progress pushes). */
+  'recording.merge': { params: z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), name: fileName }).strict(), result: TraceInfo },
   /** Electron: save the session's recording where the user picks; null when cancelled. */
   'trace.exportDialog': { params: none, result: z.object({ path: z.string() }).nullable() },
 } as const satisfies Record<RequestMethod, { params: z.ZodType; result: z.ZodType }>;

@@ -82,6 +82,26 @@ export const NodeState = z.object({
 export const TraceEventValue = z.custom<TraceEvent>((v) => typeof v === 'object' && v !== null);
 export const TraceHeaderValue = z.custom<TraceHeader>((v) => typeof v === 'object' && v !== null);
 
+/** What a merge of recorder files (Open recording…) reports: core/merge/report.ts, issues capped. */
+export const MergeSummary = z.object({
+  servers: z.array(
+    z.object({ node: z.string(), kind: z.string(), serverId: z.number().optional(), type: z.string().optional(), segments: z.number(), lines: z.number(), skewMs: z.number(), method: z.string(), samples: z.number() }),
+  ),
+  originMs: z.number(),
+  files: z.number().int(),
+  lines: z.number().int(),
+  events: z.number().int(),
+  inferred: z.number().int(),
+  deliveries: z.object({ total: z.number(), byCorrelation: z.number(), byOrder: z.number(), withoutSend: z.number() }),
+  rpcs: z.record(z.string(), z.number()),
+  clockConflicts: z.number(),
+  issueTotal: z.number().int(),
+  issueCounts: z.record(z.string(), z.number()),
+  /** The first issues by file and line (issueTotal counts all). */
+  issues: z.array(z.object({ kind: z.string(), file: z.string(), line: z.number(), message: z.string() })),
+});
+export type MergeSummary = z.infer<typeof MergeSummary>;
+
 export const TraceInfo = z.object({
   name: z.string(),
   events: z.number().int(),
@@ -91,5 +111,7 @@ export const TraceInfo = z.object({
   /** Lines that were not valid events (skipped); the first of them in `issues`. */
   badLines: z.number().int(),
   issues: z.array(Issue),
+  /** Present when the trace was merged from recorder files. */
+  merge: MergeSummary.optional(),
 });
 export type TraceInfo = z.infer<typeof TraceInfo>;

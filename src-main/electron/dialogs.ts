@@ -36,5 +36,15 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
     saveProject: (def) => save(PROJECT_FILTERS, 'Save project as', def),
     openTrace: () => open(TRACE_FILTERS, 'Open trace'),
     exportTrace: (def) => save(TRACE_FILTERS, 'Export trace', def),
+    openRecordingFolder: async () => {
+      const w = window();
+      const opts = {
+        title: 'Open recording — a folder of recorder files',
+        message: 'Pick the folder holding the files the recorder mod wrote on each server (*.ndjson); they are merged into one trace.',
+        properties: ['openDirectory' as const],
+      };
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+    },
   };
 }

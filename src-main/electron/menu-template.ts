@@ -10,6 +10,7 @@ export type MenuCommand =
   | 'file.save'
   | 'file.saveAs'
   | 'file.openTrace'
+  | 'file.openRecording'
   | 'file.export'
   | 'edit.undo'
   | 'edit.redo'
@@ -43,6 +44,7 @@ export function buildMenuTemplate(opts: { recent: RecentEntry[]; isMac: boolean;
       { label: 'Save As…', command: 'file.saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
       sep,
       { label: 'Open Trace…', command: 'file.openTrace', accelerator: 'CmdOrCtrl+Shift+O' },
+      { label: 'Open Recording…', command: 'file.openRecording' },
       { label: 'Export Trace…', command: 'file.export', accelerator: 'CmdOrCtrl+E' },
       ...(opts.isMac ? [] : [sep, { role: 'quit' as const }]),
     ],
@@ -76,5 +78,8 @@ export function buildMenuTemplate(opts: { recent: RecentEntry[]; isMac: boolean;
   return [...(opts.isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, ...(opts.isMac ? [{ role: 'windowMenu' as const }] : []), help];
 }
 
-/** Commands the renderer handles itself (the host forwards them as `menu.command`). */
-export const RENDERER_COMMANDS: ReadonlySet<string> = new Set(['edit.undo', 'edit.redo', 'view.toggleTheme']);
+/**
+ * Commands the renderer handles itself (the host forwards them as `menu.command`). Open
+ * Recording… is one: the renderer asks for the dialog and shows the merge report it answers.
+ */
+export const RENDERER_COMMANDS: ReadonlySet<string> = new Set(['edit.undo', 'edit.redo', 'view.toggleTheme', 'file.openRecording']);

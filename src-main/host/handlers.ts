@@ -91,6 +91,14 @@ export const HANDLERS: Handlers = {
     return file === null ? null : host.openTraceFile(file);
   },
   'trace.openText': (host, p) => host.openTraceText(p.name, p.text),
+  'recording.openDialog': async (host) => {
+    const pick = dialogs(host).openRecordingFolder;
+    if (!pick) throw new HostError('unsupported', 'No folder dialog here: use the browser upload.');
+    const dir = await pick();
+    return dir === null ? null : host.openRecordingFolder(dir);
+  },
+  'recording.upload': (host, p) => host.recorderUploads.add(p.upload, p.file, p.text, p.append),
+  'recording.merge': (host, p) => host.mergeRecordingUpload(p.upload, p.name),
   'trace.exportDialog': async (host) => {
     const s = host.requireSession();
     const def = s.recorder ? path.basename(s.recorder.file) : 'trace.ndjson';

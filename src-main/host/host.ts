@@ -11,6 +11,7 @@ import { RecentFiles } from './files/recent';
 import { Session, type SimulationFactory } from './session/session';
 import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
+import { folderFiles, mergeToTrace, RecorderUploads, type MergedTrace } from './trace/recording-open';
 import { RecordingStore } from './session/recordings';
 import type { Project } from '../../core/model/schema';
 import { DEPLOY_FILE } from '../../core/apollo';
@@ -29,6 +30,8 @@ export interface Dialogs {
   saveProject(defaultName: string): Promise<string | null>;
   openTrace(): Promise<string | null>;
   exportTrace(defaultName: string): Promise<string | null>;
+  /** A folder of recorder files (Open recording…). */
+  openRecordingFolder?(): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -61,6 +64,10 @@ export class Host {
   readonly recent: RecentFiles;
   readonly autosave: Autosave;
   readonly recordings: RecordingStore;
+  /** Browser uploads of recorder folders (Open recording… in web mode). */
+  readonly recorderUploads: RecorderUploads;
+  /** Where a merged recording's trace is written while it is open (removed when closed). */
+  private readonly mergedDir: string;
   session: Session | null = null;
   private trace: (LoadedTrace & { name: string }) | null = null;
   private source: { source: EventSource; streamId: number } | null = null;
@@ -82,12 +89,17 @@ export class Host {
     this.recent = new RecentFiles(opts.configDir);
     this.autosave = new Autosave(opts.configDir);
     this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'));
+    this.recorderUploads = new RecorderUploads(path.join(opts.configDir, 'uploads'));
+    this.mergedDir = path.join(opts.configDir, 'merged');
     this.doc = new DocumentStore(this.recent, this.autosave, (s) => this.broadcast({ event: 'document.changed', payload: s }));
   }
 
   /** Start the wall-clock tick (tests may call tick() themselves instead). */
   start(): void {
     if (this.timer) return;
+    // Uploads and merged traces a killed host left behind (Open recording…).
+    void this.recorderUploads.sweep();
+    void fs.promises.rm(this.mergedDir, { recursive: true, force: true }).catch(() => {});
     this.timer = setInterval(() => this.tick(), this.opts.tickMs ?? 16);
   }
 
@@ -300,13 +312,29 @@ export class Host {
     return this.showTrace(name, await parseTraceText(text, name, this.progress(name)));
   }
 
-  private showTrace(name: string, t: LoadedTrace): TraceInfo {
+  /** Open recording… from a folder: its recorder files merged into the trace shown. */
+  async openRecordingFolder(dir: string): Promise<TraceInfo> {
+    const name = path.basename(dir);
+    return this.showTrace(name, await mergeToTrace(await folderFiles(dir), name, this.mergedDir, this.progress(`${name} (merging)`)));
+  }
+
+  /** Open recording… in a browser: the uploaded files merged, then the upload removed. */
+  async mergeRecordingUpload(id: string, name: string): Promise<TraceInfo> {
+    const { files, done } = this.recorderUploads.take(id);
+    try {
+      return this.showTrace(name, await mergeToTrace(files, name, this.mergedDir, this.progress(`${name} (merging)`)));
+    } finally {
+      await done();
+    }
+  }
+
+  private showTrace(name: string, t: LoadedTrace | MergedTrace): TraceInfo {
     this.session?.pause();
     this.closeTrace();
     this.trace = { ...t, name };
     const file = t.file;
     this.setSource({ kind: 'trace', name, header: t.header, length: () => file.length, slice: (from, to) => file.slice(from, to) });
-    return { name, events: file.length, header: t.header, truncated: t.truncated, badLines: t.badLines, issues: t.issues };
+    return { name, events: file.length, header: t.header, truncated: t.truncated, badLines: t.badLines, issues: t.issues, ...('merge' in t ? { merge: t.merge } : {}) };
   }
 
   /** Release an opened trace's file. */

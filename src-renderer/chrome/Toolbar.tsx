@@ -23,6 +23,14 @@ export function Toolbar() {
         <button type="button" data-testid="btn-save" onClick={() => runCommand('file.save')}>Save</button>
         <button type="button" data-testid="btn-save-as" onClick={() => runCommand('file.saveAs')}>{native ? 'Save As…' : 'Download'}</button>
         <button type="button" data-testid="btn-open-trace" onClick={() => runCommand('file.openTrace')}>Open trace…</button>
+        <button
+          type="button"
+          data-testid="btn-open-recording"
+          title="Open recording: a folder of the files the recorder mod wrote on each Apollo server, merged into one trace"
+          onClick={() => runCommand('file.openRecording')}
+        >
+          Recording…
+        </button>
         <button type="button" data-testid="btn-export-trace" onClick={() => runCommand('file.export')}>Export trace</button>
       </div>
       <RunControls />

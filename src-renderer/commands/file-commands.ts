@@ -5,6 +5,7 @@ import { useDocumentStore } from '../stores/document-store';
 import { useUiStore } from '../stores/ui-store';
 import { traceOpened } from '../replay/trace-opened';
 import { registerCommand } from './registry';
+import { openRecording } from '../recording/open-recording';
 
 const native = () => useUiStore.getState().app?.nativeDialogs === true;
 
@@ -69,6 +70,7 @@ export function registerFileCommands(): () => void {
     registerCommand('file.save', safe(fileCommands.save)),
     registerCommand('file.saveAs', safe(fileCommands.saveAs)),
     registerCommand('file.openTrace', safe(fileCommands.openTrace)),
+    registerCommand('file.openRecording', safe(openRecording)),
     registerCommand('file.export', safe(fileCommands.exportTrace)),
     registerCommand('view.toggleTheme', () => useUiStore.getState().toggleTheme()),
   ];

@@ -40,6 +40,7 @@ const TITLES: Record<string, string> = {
   'file.save': 'Save',
   'file.saveAs': 'Save as… / Download',
   'file.openTrace': 'Open trace…',
+  'file.openRecording': 'Open recording… (merge recorder files of real servers)',
   'file.export': 'Export trace',
   'view.toggleTheme': 'Toggle light/dark theme',
 };

@@ -10,6 +10,7 @@ import { ScenariosPanel } from './scenarios/ScenariosPanel';
 import { ReplayBar } from '../replay/ReplayBar';
 import { ToursPanel } from '../tours/ToursPanel';
 import { InterfaceDiagrams } from '../diagrams/InterfaceDiagrams';
+import { RecordingReport } from '../recording/RecordingReport';
 
 export const PANELS: { id: string; title: string; component: ComponentType; badge?: ComponentType }[] = [
   { id: 'event-log', title: 'Event log', component: EventLog },
@@ -19,6 +20,7 @@ export const PANELS: { id: string; title: string; component: ComponentType; badg
   { id: 'rpc-timeline', title: 'RPC timeline', component: RpcTimeline },
   { id: 'sequence', title: 'Sequence', component: SequenceView },
   { id: 'breakpoints', title: 'Breakpoints', component: Breakpoints },
+  { id: 'recording', title: 'Recording', component: RecordingReport },
   { id: 'tours', title: 'Tours', component: ToursPanel },
   { id: 'interfaces', title: 'Interfaces', component: InterfaceDiagrams },
 ];
