@@ -83,10 +83,11 @@ export const REQUESTS = {
   'recording.openDialog': { params: none, result: TraceInfo.nullable() },
   /**
    * Browser: one recorder file (or the next chunk of it, `append`) of a folder being uploaded,
-   * kept by the host under the upload's id until `recording.merge`.
+   * kept by the host under the upload's id until `recording.merge`. `label` is the file's path in
+   * the picked folder: only a name for reports, never a path the host opens.
    */
   'recording.upload': {
-    params: z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), file: z.string().min(1).max(1024), text: fileText, append: z.boolean().default(false) }).strict(),
+    params: z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), label: z.string().min(1).max(1024), text: fileText, append: z.boolean().default(false) }).strict(),
     result: z.object({ files: z.number().int(), bytes: z.number() }),
   },
   /** Browser: merge an upload's files into a trace and open it (progress as trace.progress pushes). */

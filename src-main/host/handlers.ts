@@ -97,7 +97,7 @@ export const HANDLERS: Handlers = {
     const dir = await pick();
     return dir === null ? null : host.openRecordingFolder(dir);
   },
-  'recording.upload': (host, p) => host.recorderUploads.add(p.upload, p.file, p.text, p.append),
+  'recording.upload': (host, p) => host.recorderUploads.add(p.upload, p.label, p.text, p.append),
   'recording.merge': (host, p) => host.mergeRecordingUpload(p.upload, p.name),
   'trace.exportDialog': async (host) => {
     const s = host.requireSession();

@@ -55,7 +55,7 @@ export async function uploadAndMerge(folder: string, files: readonly PickedFile[
       const end = Math.min(f.size, pos + CHUNK_BYTES);
       const bytes = new Uint8Array(await f.slice(pos, end).arrayBuffer());
       const text = decoder.decode(bytes, { stream: end < f.size });
-      await getBridge().request('recording.upload', { upload, file: f.name, text, append: !first });
+      await getBridge().request('recording.upload', { upload, label: f.name, text, append: !first });
       first = false;
       sent += end - pos;
       onProgress(sent, total);

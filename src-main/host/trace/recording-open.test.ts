@@ -43,8 +43,8 @@ describe('Open recording…', () => {
     const { call, configDir } = testHost();
     for (const f of files) {
       const cut = Math.floor(f.text.length / 2);
-      expect((await call('recording.upload', { upload: 'up1', file: `rec/${f.name}`, text: f.text.slice(0, cut) })).ok).toBe(true);
-      expect((await call('recording.upload', { upload: 'up1', file: `rec/${f.name}`, text: f.text.slice(cut), append: true })).ok).toBe(true);
+      expect((await call('recording.upload', { upload: 'up1', label: `rec/${f.name}`, text: f.text.slice(0, cut) })).ok).toBe(true);
+      expect((await call('recording.upload', { upload: 'up1', label: `rec/${f.name}`, text: f.text.slice(cut), append: true })).ok).toBe(true);
     }
     const reply = await call('recording.merge', { upload: 'up1', name: 'rec' });
     if (!reply.ok) throw new Error(reply.error.message);
@@ -61,11 +61,11 @@ describe('Open recording…', () => {
     const empty = await call('recording.openDialog');
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.error.message).toMatch(/no recording files/);
-    await call('recording.upload', { upload: 'up2', file: 'trace.ndjson', text: '{"format":"switchboard-trace","version":1}\n' });
+    await call('recording.upload', { upload: 'up2', label: 'trace.ndjson', text: '{"format":"switchboard-trace","version":1}\n' });
     const notRec = await call('recording.merge', { upload: 'up2', name: 'x' });
     expect(notRec.ok).toBe(false);
     if (!notRec.ok) expect(notRec.error.message).toMatch(/no recorder file/);
     expect((await call('recording.merge', { upload: 'nope', name: 'x' })).ok).toBe(false);
-    expect((await call('recording.upload', { upload: '../x', file: 'a', text: '' })).ok).toBe(false);
+    expect((await call('recording.upload', { upload: '../x', label: 'a', text: '' })).ok).toBe(false);
   });
 });
