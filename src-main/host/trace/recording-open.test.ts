@@ -39,6 +39,17 @@ describe('Open recording…', () => {
     expect(pushes.some((p) => p.event === 'stream.reset' && p.payload.kind === 'trace')).toBe(true);
   });
 
+  it('keeps the merged trace in a file while it is open, and removes it when another trace replaces it', async () => {
+    const dir = folder();
+    const { call, configDir } = testHost({ dialogs: { openRecordingFolder: async () => dir } as unknown as Dialogs });
+    expect((await call('recording.openDialog')).ok).toBe(true);
+    expect(fs.readdirSync(path.join(configDir, 'merged'))).toHaveLength(1);
+    const text = fs.readFileSync(path.join(configDir, 'merged', fs.readdirSync(path.join(configDir, 'merged'))[0]), 'utf8');
+    expect(text.split('\n')[0]).toContain('"format":"switchboard-trace"');
+    expect((await call('trace.openText', { name: 't.ndjson', text })).ok).toBe(true);
+    expect(fs.readdirSync(path.join(configDir, 'merged'))).toEqual([]);
+  });
+
   it('merges files uploaded in chunks, then removes the upload', async () => {
     const { call, configDir } = testHost();
     for (const f of files) {
