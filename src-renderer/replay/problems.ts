@@ -13,6 +13,9 @@ import { replayIndex, useReplayStore } from './replay-store';
 let collector: ProblemCollector | null = null;
 let collectorSource: unknown = null;
 let collectorContext: ProblemContext | null = null;
+/** Groups as of `groupsAt` events: the tab badge and the panel share one computation. */
+let groups: ProblemGroup[] = [];
+let groupsAt = -1;
 
 export function problemContext(kind: 'session' | 'trace' | null, project: Project | undefined, header: TraceHeader | null): ProblemContext {
   if (kind !== 'trace' && project) return contextFromProject(project);
@@ -20,7 +23,13 @@ export function problemContext(kind: 'session' | 'trace' | null, project: Projec
   if (!project) return fromHeader;
   const doc = contextFromProject(project);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-  return { ...fromHeader, nodes: fromHeader.nodes.map((n) => ({ ...byId.get(n.id), ...n, ...(byId.get(n.id)?.kind === n.kind ? { moduleNames: byId.get(n.id)?.moduleNames, uid: byId.get(n.id)?.uid } : {}) })) };
+  return {
+    ...fromHeader,
+    nodes: fromHeader.nodes.map((n) => {
+      const d = byId.get(n.id);
+      return d && d.kind === n.kind ? { ...n, moduleNames: d.moduleNames, uid: d.uid } : n;
+    }),
+  };
 }
 
 /** Problem groups of the current stream; recomputed when the index grows or the stream changes. */
@@ -37,8 +46,13 @@ export function useProblems(): ProblemGroup[] {
       collector = new ProblemCollector(source, context);
       collectorSource = source;
       collectorContext = context;
+      groupsAt = -1;
     }
     collector.sync();
-    return collector.groups();
+    if (collector.length !== groupsAt) {
+      groups = collector.groups();
+      groupsAt = collector.length;
+    }
+    return groups;
   }, [version, context]);
 }
