@@ -89,6 +89,8 @@ describe('an Apollo project in the app', () => {
 
     await page.getByTestId('node-lobby-4000').click();
     await page.waitForFunction(() => (globalThis as unknown as PageGlobal).document.querySelector('[data-testid="mod-log-scope"]')?.textContent === 'lobby 4000');
+    // The inspector names the node's mod folders (relative to the project file, editable).
+    expect(await page.getByTestId('field-mods').inputValue()).toBe('acmeLogin, acmeShop');
     const rows = page.getByTestId('mod-log-row');
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).textContent()).toContain('acmeLogin up');

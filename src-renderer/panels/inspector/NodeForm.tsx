@@ -75,6 +75,11 @@ export function NodeForm({ project, node }: { project: Project; node: NodeSpec }
           <TextInput testId="field-moduleNames" value={(draft.moduleNames ?? []).join(', ')} onChange={(v) => change({ moduleNames: parseList(v) })} onCommit={() => commit()} />
         </Row>
       ) : null}
+      {k !== 'client' ? (
+        <Row label="Python mods" error={err('.mods')} warning={warn('.mods')} hint="mod folders (comma-separated, relative to the project file); they load when the node starts">
+          <TextInput testId="field-mods" value={(draft.mods ?? []).join(', ')} onChange={(v) => change({ mods: parseList(v)?.filter((m) => m !== '') })} onCommit={() => commit()} />
+        </Row>
+      ) : null}
       {k === 'client' ? (
         <>
           {int('uid', 'uid')}
