@@ -18,6 +18,7 @@ export const REQUEST_METHODS = [
   'recovery.discard',
   'session.start',
   'session.status',
+  'session.stubCounts',
   'session.run',
   'session.pause',
   'session.step',

@@ -54,6 +54,8 @@ export const REQUESTS = {
     result: SessionStatus,
   },
   'session.status': { params: none, result: SessionStatus.nullable() },
+  /** Python mods: each use of something not simulated, counted per node id and dotted name. */
+  'session.stubCounts': { params: none, result: z.record(z.string(), z.record(z.string(), z.number())) },
   'session.run': { params: none, result: SessionStatus },
   'session.pause': { params: none, result: SessionStatus },
   'session.step': { params: none, result: SessionStatus },

@@ -128,6 +128,12 @@ export class Simulation implements SimulationApi {
     this.mods?.close();
   }
 
+  stubCounts(): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const [node, per] of this.mods?.stubCountsByNode ?? []) out[node] = Object.fromEntries(per);
+    return out;
+  }
+
   nodeState(id: string): NodeState {
     const n = this.engine.topo.byId.get(id);
     if (!n) throw new Error(`no node ${id}`);

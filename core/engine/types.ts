@@ -63,6 +63,8 @@ export interface SimulationApi {
   /** Apply a scenario step now (login, transfer, stop, cut, http, ...), ignoring its `at`. */
   apply(step: ScenarioStep): CallResult;
   nodeState(id: string): NodeState;
+  /** Python mods: uses of things not simulated so far, per node id, by dotted name (empty without mods). */
+  stubCounts?(): Record<string, Record<string, number>>;
   /** Stop what the run holds outside the engine (mod processes). Idempotent. */
   close(): void;
 }

@@ -98,6 +98,8 @@ describe('mod bridge', () => {
     expect(errors[0].cause).toBe(findAll(events, { type: 'handle', to: 'lobby-4000' })[0].seq);
     expect(findAll(events, { type: 'log', detail: 'not-simulated' }).map((e) => e.reason)).toEqual(['GetEngineCompFactory().CreatePos', 'GetEngineCompFactory().CreatePos']);
     expect(sim.mods!.stubCounts.get('GetEngineCompFactory().CreatePos')).toBe(4);
+    // Per node too, for the Log panel (only the lobby used it).
+    expect(sim.stubCounts()).toEqual({ 'lobby-4000': { 'GetEngineCompFactory().CreatePos': 4 } });
   });
 
   it('every failure of one command is an error event, naming the mod during a load', () => {

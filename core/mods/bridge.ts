@@ -61,6 +61,8 @@ export class ModRuntime implements LifecycleWatcher {
   private clientProc: ModProcess | string | null = null;
   /** Uses of things not simulated, by name, over the whole run. */
   readonly stubCounts = new Map<string, number>();
+  /** The same, per node id (the Log panel shows a node's). */
+  readonly stubCountsByNode = new Map<string, Map<string, number>>();
   /** Python handler invocations so far (the bench divides it by wall time). */
   invocations = 0;
 
@@ -186,8 +188,15 @@ export class ModRuntime implements LifecycleWatcher {
       return;
     }
     const { error, errors, stubs } = r.done;
-    if (stubs) for (const name of Object.keys(stubs)) this.stubCounts.set(name, (this.stubCounts.get(name) ?? 0) + (stubs[name] ?? 0));
     const node = this.byId.get(r.done.node ?? '')?.node ?? nm.node;
+    if (stubs) {
+      let perNode = this.stubCountsByNode.get(node.id);
+      if (!perNode) this.stubCountsByNode.set(node.id, (perNode = new Map()));
+      for (const name of Object.keys(stubs)) {
+        this.stubCounts.set(name, (this.stubCounts.get(name) ?? 0) + (stubs[name] ?? 0));
+        perNode.set(name, (perNode.get(name) ?? 0) + (stubs[name] ?? 0));
+      }
+    }
     for (const f of errors && errors.length ? errors : error ? [error] : []) this.recordFailure(node, f);
   }
 

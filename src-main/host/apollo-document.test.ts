@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { DocumentState } from '../../core/contract';
 import { validateProjectText } from '../../core/model/validate';
 import { acmeOnDisk } from '../apollo/testing';
@@ -104,5 +104,22 @@ describe('Open Apollo project', () => {
     const doc = docOf(await call('project.openApollo'));
     expect(doc.apolloImport?.findings.filter((f) => f.severity === 'error')).toEqual([{ severity: 'error', file: 'deploy.json', line: 11, message: expect.stringContaining('"acmeShop"') }]);
     expect(pushes.find((m) => m.event === 'host.notice')?.payload).toMatchObject({ level: 'error', message: expect.stringContaining('1 error, 8 warnings') });
+  });
+});
+
+describe('stub counts (needs Python 2.7)', () => {
+  it('session.stubCounts counts every use of something not simulated, per node', async () => {
+    const dir = acmeOnDisk(tempDir(), 'acme');
+    const { call, run, host } = testHost({ dialogs: dialogs({ folder: dir }) });
+    onTestFinished(() => host.close());
+    await call('project.openApollo');
+    await call('session.run');
+    run(200);
+    const r = await call('session.stubCounts');
+    expect(r.ok).toBe(true);
+    const counts = (r as { result: Record<string, Record<string, number>> }).result;
+    expect(Object.keys(counts).sort()).toEqual(['game-5000', 'game-5001']);
+    expect(Object.values(counts['game-5000']).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(Object.keys(counts['game-5000']).some((k) => k.includes('SetDisableHunger'))).toBe(true);
   });
 });

@@ -57,6 +57,7 @@ export const HANDLERS: Handlers = {
   },
   'session.start': (host, p) => host.startSession(p, host.session?.speed ?? 1),
   'session.status': (host) => (host.session ? host.status() : null),
+  'session.stubCounts': (host) => host.session?.sim.stubCounts?.() ?? {},
   'session.run': (host) => {
     host.requireSession().run();
     return host.status();

@@ -251,14 +251,14 @@ export class Host {
     const project = this.doc.current.project;
     const scenario = p.scenario === undefined ? (project.scenarios[0]?.name ?? null) : p.scenario;
     if (scenario !== null && !project.scenarios.some((s) => s.name === scenario)) throw new HostError('not-found', `No scenario named "${scenario}" in ${project.name}.`);
-    const docPath = this.doc.current.path;
     const session = new Session(project, this.opts.createSimulation, {
       id: this.nextSessionId++,
       scenario,
       seed: p.seed ?? 1,
       recordTo: p.record ? () => this.recordings.newFile(project.name) : null,
       clock: this.clock,
-      context: { projectDir: docPath ? path.dirname(docPath) : null, python: this.opts.python ?? null },
+      // Where the project's relative mod folders resolve from (an unsaved import: beside deploy.json).
+      context: { projectDir: this.doc.baseDir, python: this.opts.python ?? null },
     });
     session.setSpeed(speed);
     this.session = session;

@@ -4,6 +4,8 @@
 // what the Apollo import found.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentState } from '../../../core/contract';
+import { getBridge } from '../../bridge';
+import { useEventsStore } from '../../stores/events-store';
 import { useCanvasStore } from '../../stores/canvas-store';
 import { useDocumentStore } from '../../stores/document-store';
 import { useUiStore } from '../../stores/ui-store';
@@ -61,6 +63,7 @@ export function ModLog() {
   const scroller = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
   const index = useRef(new ModLogIndex(-1));
+  const counted = useStubCounts(version);
 
   const rows = useMemo(() => {
     void version;
@@ -86,8 +89,9 @@ export function ModLog() {
   const nameOf = (id: string) => nodes?.find((n) => n.id === id)?.name ?? id;
   const root = apolloDir(doc);
   const [first, last] = visibleRange(view.top, view.height, ROW_HEIGHT, count);
-  const pickedEvent = picked === null ? undefined : traceLog.bySeqNo(picked);
-  const stubs = index.current.stubCounts(selected);
+  // The picked error's detail shows while its row is in view (another node selected: its own pane).
+  const pickedEvent = picked === null || !rows.some((r) => r.seq === picked) ? undefined : traceLog.bySeqNo(picked);
+  const stubs = index.current.stubCounts(selected, counted);
   const errors = index.current.errorCount(selected);
   const findings = doc?.apolloImport?.findings ?? [];
   const importErrors = findings.filter((f) => f.severity === 'error').length;
@@ -191,6 +195,27 @@ export function ModLog() {
       </div>
     </div>
   );
+}
+
+/** The runtime's count of every stub use (live sessions only), fetched at most twice a second while events arrive. */
+function useStubCounts(version: number): Record<string, Record<string, number>> | undefined {
+  const kind = useEventsStore((s) => s.kind);
+  const streamId = useEventsStore((s) => s.streamId);
+  const [counts, setCounts] = useState<{ stream: number; counts: Record<string, Record<string, number>> } | null>(null);
+  const last = useRef(0);
+  useEffect(() => {
+    if (kind !== 'session') return;
+    const wait = Math.max(0, last.current + 500 - Date.now());
+    const timer = setTimeout(() => {
+      last.current = Date.now();
+      getBridge()
+        .request('session.stubCounts', {})
+        .then((c) => setCounts({ stream: streamId, counts: c }))
+        .catch(() => {});
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [version, kind, streamId]);
+  return kind === 'session' && counts?.stream === streamId ? counts.counts : undefined;
 }
 
 function ErrorDetail({ seq, root, onClose }: { seq: number; root?: string; onClose: () => void }) {

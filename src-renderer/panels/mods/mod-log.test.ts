@@ -34,6 +34,11 @@ describe('mod log', () => {
     expect(filterRows(index.rows, null, new Set(['stub'])).map((r) => r.seq)).toEqual([5, 6, 8]);
     expect(index.stubCounts('lobby-4000')).toEqual([{ name: 'time.sleep', count: 4 }, { name: 'GetEngineCompFactory().CreatePos', count: 1 }]);
     expect(index.stubCounts(null)).toEqual([{ name: 'time.sleep', count: 5 }, { name: 'GetEngineCompFactory().CreatePos', count: 1 }]);
+    // The runtime's counts of every use win over the trace's first uses; names only it knows appear too.
+    const counted = { 'lobby-4000': { 'GetEngineCompFactory().CreatePos': 7 }, 'game-5000': { 'time.sleep': 3, 'threading.Thread': 2 } };
+    expect(index.stubCounts('lobby-4000', counted)).toEqual([{ name: 'GetEngineCompFactory().CreatePos', count: 7 }, { name: 'time.sleep', count: 4 }]);
+    expect(index.stubCounts('game-5000', counted)).toEqual([{ name: 'time.sleep', count: 3 }, { name: 'threading.Thread', count: 2 }]);
+    expect(index.stubCounts(null, counted)).toEqual([{ name: 'GetEngineCompFactory().CreatePos', count: 7 }, { name: 'time.sleep', count: 7 }, { name: 'threading.Thread', count: 2 }]);
     expect(index.errorCount('lobby-4000')).toBe(1);
     expect(index.errorCount('game-5000')).toBe(0);
     expect(index.errorCount(null)).toBe(1);

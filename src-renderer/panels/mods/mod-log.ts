@@ -130,12 +130,21 @@ export class ModLogIndex {
     }
   }
 
-  /** Stub uses of one node (or every node), most used first. */
-  stubCounts(node?: string | null): StubCount[] {
+  /**
+   * Stub uses of one node (or every node), most used first. The trace records only a first use;
+   * `counted` (the runtime's count of every use, per node and name) wins where it knows more.
+   */
+  stubCounts(node?: string | null, counted?: Record<string, Record<string, number>>): StubCount[] {
     const sum = new Map<string, number>();
-    for (const [n, per] of this.stubs) {
+    const nodes = new Set([...this.stubs.keys(), ...Object.keys(counted ?? {})]);
+    for (const n of nodes) {
       if (node && n !== node) continue;
-      for (const [name, c] of per) sum.set(name, (sum.get(name) ?? 0) + c);
+      const fromTrace = this.stubs.get(n) ?? new Map<string, number>();
+      const fromRuntime = counted?.[n] ?? {};
+      for (const name of new Set([...fromTrace.keys(), ...Object.keys(fromRuntime)])) {
+        const c = Math.max(fromTrace.get(name) ?? 0, fromRuntime[name] ?? 0);
+        sum.set(name, (sum.get(name) ?? 0) + c);
+      }
     }
     return [...sum].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
   }
