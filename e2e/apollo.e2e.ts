@@ -113,8 +113,6 @@ describe('a sample project (issue 8, 6c): open the folder, run it, see a mod\'s 
     const { page } = browser;
     await page.getByTestId('tab-mod-log').click();
     await page.getByTestId('mods-notice').getByRole('button', { name: 'Dismiss' }).click();
-    // Slowly, so a 5 ms hop stays on screen long enough to be seen (and photographed).
-    await page.getByTestId('speed').selectOption('0.1');
     await page.getByTestId('btn-run').click();
     // A mod's message in flight on the canvas (the wallet request to the shop service, ...).
     await page.waitForFunction(() => Number((globalThis as unknown as PageGlobal).document.querySelector('[data-testid="message-overlay"]')?.getAttribute('data-in-flight') ?? 0) > 0, undefined, { timeout: 30000 });
@@ -122,7 +120,7 @@ describe('a sample project (issue 8, 6c): open the folder, run it, see a mod\'s 
     await screenshot(page, 'apollo-3-shop-running');
     expect(kinds).toMatch(/point|request|response|broadcast/);
     await page.getByTestId('node-lobby-4000').click();
-    await page.getByTestId('speed').selectOption('5');
+    await page.getByTestId('speed').selectOption('4');
     await page.locator('[data-testid="mod-log-row"]', { hasText: 'player joined' }).first().waitFor({ timeout: 30000 });
     await page.getByTestId('btn-pause').click();
     await screenshot(page, 'apollo-4-shop-log');
