@@ -341,7 +341,9 @@ class World {
     for (const g of L.orphans) {
       const l = ix.recs[g];
       if (l.kind === 'callback') add('unmatched-rpc', g, `callback (suc=${l.suc}) for request seq ${l.req ?? '?'}, which is not in the recording (a lost line); kept without its RPC`);
-      else if (l.kind === 'rpc-response') add('unmatched-rpc', g, `ResponseToServer to ${l.to?.serverId ?? '?'} callbackId ${l.callbackId ?? '?'} answers no rpc-handle line of this server (a lost line); kept without its RPC`);
+      else if (l.kind === 'rpc-response' && L.orphanedByRequest.has(g)) {
+        add('unmatched-rpc', g, `ResponseToServer to ${l.to?.serverId ?? '?'} callbackId ${l.callbackId ?? '?'} answers ${ix.where(L.responseOf.get(g) as number)}, whose request is not in the recordings; kept without its RPC`);
+      } else if (l.kind === 'rpc-response') add('unmatched-rpc', g, `ResponseToServer to ${l.to?.serverId ?? '?'} callbackId ${l.callbackId ?? '?'} answers no rpc-handle line of this server (a lost line); kept without its RPC`);
     }
     for (const [g, corr] of L.dangling) {
       if (ix.recs[g].kind === 'rpc-handle') add('unmatched-rpc', g, `${L.nodeOf(g)} handled RPC ${ix.recs[g].event} with correlation id ${corr}, but ${lostOrMissing(corr)}; kept without its request`);

@@ -346,12 +346,14 @@ export class TraceEmitter {
 
   private response(g: number, l: RecordLine, node: string, data: unknown, t: number): void {
     const L = this.a.links;
-    const cause = this.localCause(g, l);
+    // Sent outside any recorded handler (a callback the recorder could not follow): the handler
+    // of the request it answers caused it.
+    const h = L.responseOf.get(g);
+    const cause = this.localCause(g, l) ?? (h !== undefined ? this.handlerSeq.get(h) : undefined);
     if (l.error !== undefined) return void this.ev(t, 'misuse', { api: 'ResponseToServer', from: node, reason: l.error, cause, ns: l.ns, sys: l.sys });
     const r = L.rpcOfLine.get(g);
     if (r === undefined || this.rpcId[r] === 0) {
       const to = requesterNode(this.a.nodes, l.to?.serverId);
-      const h = L.responseOf.get(g);
       const event = h !== undefined ? L.rec(h).event : undefined;
       const s = this.ev(t, 'send', { api: 'ResponseToServer', from: node, to, event, data, cause, path: to ? [node, to] : undefined, ns: l.ns, sys: l.sys });
       if (to) this.scheduleMissing(s, 'ResponseToServer', node, to, this.a.nodes.get(to)?.recorded ? 'unseen' : 'unrecorded', l, data, t, 'service');

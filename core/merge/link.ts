@@ -52,8 +52,10 @@ export class Links {
   readonly responseOf = new Map<number, number>();
   /** Handle lines whose correlation id names a line that is not in the recordings. */
   readonly dangling = new Map<number, string>();
-  /** Callback lines whose request is missing, response lines whose rpc-handle is missing. */
+  /** Callback lines whose request is missing, response lines whose rpc-handle (or its request) is missing. */
   readonly orphans = new Set<number>();
+  /** Response lines whose rpc-handle is there but matched no request. */
+  readonly orphanedByRequest = new Set<number>();
   readonly nodeOfSeg: string[];
 
   constructor(
@@ -300,7 +302,10 @@ export class Links {
       if (this.rpcOfLine.has(resp)) continue;
       const r = this.rpcOfLine.get(handle);
       if (r === undefined) {
-        if (final) this.orphans.add(resp);
+        if (final) {
+          this.orphans.add(resp);
+          this.orphanedByRequest.add(resp);
+        }
         continue;
       }
       this.rpcs[r].responses.push(resp);

@@ -35,7 +35,9 @@ def fresh(family='server', **cfg):
     import server.extraMasterApi
     import server.extraServiceApi
     import master.masterHttp
-    for m in (server._systems, server.extraServerApi, server.extraMasterApi, server.extraServiceApi, master.masterHttp):
+    import apolloCommon.commonNetgameApi
+    import apolloCommon.redisPool
+    for m in (server._systems, server.extraServerApi, server.extraMasterApi, server.extraServiceApi, master.masterHttp, apolloCommon.commonNetgameApi, apolloCommon.redisPool):
         reload(m)
     fakeengine.reset()
     core.current = None
@@ -254,6 +256,35 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual(ev[-1]['kind'], 'send')
         self.assertEqual(ev[-1]['cause'], ev[-2]['seq'])
         self.assertEqual(ev[-2]['kind'], 'handle')
+
+    def test_timers_and_queries_started_in_a_handler_carry_its_cause(self):
+        rec = fresh()
+        lobby = self.lobby(rec)
+        import apolloCommon.commonNetgameApi as commonNetgameApi
+        import apolloCommon.redisPool as redisPool
+        got = []
+
+        def later(n):
+            lobby.NotifyToMaster('Later', {'n': n})
+
+        def loaded(value):
+            got.append(value)
+            lobby.NotifyToMaster('Loaded', {'v': value})
+
+        def on_go(args):
+            commonNetgameApi.AddTimer(1, later, 7)
+            redisPool.AsyncGet('k', loaded)
+        lobby.ListenForEvent('m', 's', 'Go', lobby, on_go)
+        commonNetgameApi.AddTimer(1, later, 0)  # outside any handler: no cause
+        fakeengine.engine.deliver('m', 's', 'Go', {})
+        for i in range(3):
+            fakeengine.engine.fire(i)
+        self.assertEqual(got, ['value-of-k'])
+        ev = events(rec)
+        handle = [l for l in ev if l['kind'] == 'handle'][0]
+        sends = [l for l in ev if l['kind'] == 'send']
+        self.assertEqual([(l['event'], l.get('cause')) for l in sends], [('Later', None), ('Later', handle['seq']), ('Loaded', handle['seq'])])
+        self.assertEqual(sends[1]['data'], {'n': 7})
 
     def test_a_handler_exception_reaches_the_engine_unchanged(self):
         rec = fresh()

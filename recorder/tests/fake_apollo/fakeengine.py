@@ -21,6 +21,7 @@ class Engine(object):
         self.http = {}         # path -> func
         self.responses = []
         self.fail_on = set()   # api names that raise
+        self.timers = []       # (func, args, kwargs) of timers and async callbacks, fired by fire()
 
     def call(self, api, args):
         if api in self.fail_on:
@@ -38,6 +39,10 @@ class Engine(object):
 
     def answer(self, i, suc, data):
         return self.callbacks[i](suc, data)
+
+    def fire(self, i):
+        func, args, kwargs = self.timers[i]
+        return func(*args, **kwargs)
 
     def post(self, path, client_id, body):
         return self.http[path](client_id, body)

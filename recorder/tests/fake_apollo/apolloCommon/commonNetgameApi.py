@@ -7,3 +7,8 @@ def GetServerType():
 
 def GetModJsonConfig(scriptRootName):
     return fakeengine.MOD_JSON[0]
+
+
+def AddTimer(delay, func, *args, **kwargs):
+    fakeengine.engine.timers.append((func, args, kwargs))
+    return len(fakeengine.engine.timers)

@@ -12,6 +12,7 @@
 # - a failure inside the recorder calls core.Recorder.fail() and the call goes on unrecorded.
 import copy
 import sys
+import threading
 import types
 
 from . import core
@@ -423,6 +424,72 @@ def wrap_http_respond(orig):
                 r.fail()
         return result
     return SendHttpResponse
+
+
+# ---- causes through deferred callbacks ------------------------------------------------------
+#
+# A timer, a database query or a transfer started inside a handler calls back later; what that
+# callback sends was caused by the handler (the engine counts it so too). Callbacks given to these
+# functions are wrapped to run with the handler's line as cause. Nothing is written for it. Only
+# on the thread that loaded the mods: a pool may run a query function on a worker thread.
+
+CARRY = (
+    ('apolloCommon.commonNetgameApi', ('AddTimer', 'AddRepeatedTimer', 'GetOnlineServerInfoOfPlayer', 'GetOnlineServerInfoOfMultiPlayers')),
+    ('apolloCommon.redisPool', None),  # None: every public function of the module
+    ('apolloCommon.mysqlPool', None),
+    ('apolloCommon.mongoPool', None),
+    ('lobbyGame.netgameApi', ('TransferToOtherServer', 'TransferToOtherServerById')),
+)
+_MAIN = [None]
+
+
+def _carried(fn, cause):
+    def call(*a, **kw):
+        r = core.current
+        if r is None or not r.on or threading.current_thread() is not _MAIN[0]:
+            return fn(*a, **kw)
+        r.stack.append(cause)
+        try:
+            return fn(*a, **kw)
+        finally:
+            if r.stack:
+                r.stack.pop()
+            if r.on:
+                try:
+                    r.maybe_flush()
+                except Exception:
+                    r.fail()
+    return call
+
+
+def wrap_carry(orig):
+    def carry(*a, **kw):
+        r = core.current
+        if r is None or not r.on or not r.stack:
+            return orig(*a, **kw)
+        try:
+            cause = r.stack[-1]
+            a = tuple(_carried(x, cause) if isinstance(x, (types.FunctionType, types.MethodType)) else x for x in a)
+            kw = dict((k, _carried(v, cause) if isinstance(v, (types.FunctionType, types.MethodType)) else v) for k, v in kw.items())
+        except Exception:
+            r.fail()
+        return orig(*a, **kw)
+    return carry
+
+
+def install_carry(module, names):
+    """Wraps the named functions of `module` (all its public functions when names is None)."""
+    if _MAIN[0] is None:
+        _MAIN[0] = threading.current_thread()
+    done = []
+    own = module.__dict__
+    for name in sorted(own) if names is None else names:
+        orig = own.get(name)
+        if name.startswith('_') or not isinstance(orig, types.FunctionType) or getattr(orig, '_sbrec', False):
+            continue
+        setattr(module, name, _mark(wrap_carry(orig), orig))
+        done.append(name)
+    return done
 
 
 # ---- installing -----------------------------------------------------------------------------

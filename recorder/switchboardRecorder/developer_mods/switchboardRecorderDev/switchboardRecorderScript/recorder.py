@@ -59,6 +59,11 @@ def start(family, raw_config=None, clock=None):
             hooks.install_http(masterHttp)
     except Exception:
         rec.fail('cannot install its hooks: %s' % core._last_line())
+    for module_name, names in hooks.CARRY:
+        try:
+            hooks.install_carry(__import__(module_name, fromlist=['_']), names)
+        except Exception:
+            pass  # that module is not on this server: nothing to carry causes through
     return rec
 
 
