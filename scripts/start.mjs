@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build what is stale, then open the quickstart project — in Electron when its binary
 // is installed, otherwise in web mode (prints the URL, opens a browser when one is available).
-// Options: --web (web mode even with Electron), --no-open, --port N, --project FILE, --apollo DIR
+// Options: --web (web mode even with Electron), --no-open, --port N, --project FILE, --apollo DIR, --python PATH
 // (import an Apollo project: the folder holding deploy.json).
 /* global process, console */
 import { spawn, spawnSync } from 'node:child_process';
@@ -53,8 +53,10 @@ function parseArgs(argv) {
     else if (a === '--port') opts.port = argv[++i];
     else if (a === '--project') opts.project = path.resolve(argv[++i]);
     else if (a === '--apollo') opts.apollo = path.resolve(argv[++i]);
+    // The Python 2.7 for mods, for Electron and web mode alike (src-main/mods/find-python.ts reads it).
+    else if (a === '--python') process.env.SWITCHBOARD_PYTHON = path.resolve(argv[++i]);
     else {
-      console.error(`start: unknown option ${a} (known: --web --no-open --port N --project FILE --apollo DIR)`);
+      console.error(`start: unknown option ${a} (known: --web --no-open --port N --project FILE --apollo DIR --python PATH)`);
       process.exit(2);
     }
   }

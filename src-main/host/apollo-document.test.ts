@@ -123,3 +123,20 @@ describe('stub counts (needs Python 2.7)', () => {
     expect(Object.keys(counts['game-5000']).some((k) => k.includes('SetDisableHunger'))).toBe(true);
   });
 });
+
+describe('a project whose mods cannot run', () => {
+  it('says so when no Python 2.7 is found, and still simulates', async () => {
+    const dir = acmeOnDisk(tempDir(), 'acme');
+    const { call, host, pushes } = testHost({ dialogs: dialogs({ folder: dir }), python: path.join(dir, 'no-such-python2.7') });
+    onTestFinished(() => host.close());
+    expect((await call('project.openApollo')).ok).toBe(true);
+    const notices = pushes.filter((m) => m.event === 'host.notice').map((m) => m.payload as { level: string; message: string });
+    expect(notices).toContainEqual({ level: 'error', message: expect.stringMatching(/^This project's mods cannot run: .*no-such-python2\.7 is not a working Python 2\.7\. Apollo mods are Python 2\.7: install CPython 2\.7\.18/) });
+    const sim = host.session!.sim;
+    sim.runUntil(2000);
+    const errors = sim.trace.slice(0).filter((e) => e.type === 'error').map((e) => e.reason);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((r) => /could not start: .*no-such-python2\.7 is not a working Python 2\.7/.test(r ?? ''))).toBe(true);
+    expect(sim.trace.slice(0).some((e) => e.type === 'lifecycle' && e.detail === 'login')).toBe(true);
+  });
+});

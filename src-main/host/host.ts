@@ -9,6 +9,8 @@ import { HostError } from './errors';
 import { Autosave } from './files/autosave';
 import { RecentFiles } from './files/recent';
 import { Session, type SimulationFactory } from './session/session';
+import { projectHasMods } from '../../core/mods';
+import { findPythonCached } from '../mods/find-python';
 import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
 import { folderFiles, mergeToTrace, RecorderUploads, type MergedTrace } from './trace/recording-open';
@@ -260,6 +262,10 @@ export class Host {
       // Where the project's relative mod folders resolve from (an unsaved import: beside deploy.json).
       context: { projectDir: this.doc.baseDir, python: this.opts.python ?? null },
     });
+    if (projectHasMods(project)) {
+      const py = findPythonCached(this.opts.python);
+      if (!py.ok) this.broadcast({ event: 'host.notice', payload: { level: 'error', message: `This project's mods cannot run: ${py.message} Everything else simulates; the Log panel names the servers whose mods did not start.` } });
+    }
     session.setSpeed(speed);
     this.session = session;
     this.closeTrace();

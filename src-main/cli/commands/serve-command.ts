@@ -1,4 +1,4 @@
-// `switchboard serve [--port N] [--project FILE | --apollo DIR] [--no-open]`: the app in a browser (web mode).
+// `switchboard serve [--port N] [--project FILE | --apollo DIR] [--python PATH] [--no-open]`: the app in a browser (web mode).
 // The implementation (src-main/cli/serve.ts) is loaded only when asked for, so `validate` and
 // `run` never load the web server.
 import { InvalidArgumentError, type Command } from 'commander';
@@ -18,9 +18,12 @@ export function registerServe(program: Command, io: CliIo, done: (code: number) 
     .option('--port <n>', 'port (default: any free port)', parsePort)
     .option('--project <file>', 'project to open')
     .option('--apollo <dir>', 'import and open an Apollo project (the folder holding deploy.json); its mods run with your rights')
+    .option('--python <path>', 'the Python 2.7 that runs the mods (default: found on PATH, pyenv, py -2.7; or SWITCHBOARD_PYTHON)')
     .option('--no-open', 'do not open a browser')
-    .action(async (opts: { port?: number; project?: string; apollo?: string; open: boolean }) => {
+    .action(async (opts: { port?: number; project?: string; apollo?: string; python?: string; open: boolean }) => {
       if (opts.project !== undefined && opts.apollo !== undefined) throw new CliError('give either --project or --apollo, not both', EXIT_USAGE);
+      // The mod runtime looks here first (src-main/mods/find-python.ts).
+      if (opts.python !== undefined) process.env.SWITCHBOARD_PYTHON = resolvePath(io, opts.python);
       const { serveCommand } = await import('../serve');
       await serveCommand({
         port: opts.port,

@@ -5,10 +5,10 @@ import { Host, type Dialogs } from '../host';
 import { createSimulation } from '../simulation-factory';
 import { tempDir } from './fixtures';
 
-export function testHost(opts: { configDir?: string; dialogs?: Dialogs; apolloDir?: string } = {}) {
+export function testHost(opts: { configDir?: string; dialogs?: Dialogs; apolloDir?: string; python?: string } = {}) {
   const configDir = opts.configDir ?? tempDir('sb-config-');
   let now = 0;
-  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, apolloDir: opts.apolloDir, clock: () => now, record: false });
+  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, apolloDir: opts.apolloDir, python: opts.python, clock: () => now, record: false });
   const pushes: PushMessage[] = [];
   const { id } = host.attach({ send: (m) => pushes.push(m) });
   const call = (method: string, params: unknown = {}) => dispatch(host, method, params, { clientId: id });
