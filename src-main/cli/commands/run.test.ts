@@ -107,3 +107,27 @@ describe('parseSeed', () => {
     expect(() => parseSeed('1e3')).toThrow(/integer from 0 to 4294967295/);
   });
 });
+
+describe('switchboard run on a project with Python mods', () => {
+  const ARENA = path.resolve('fixtures/apollo/samples/arena/arena.switchboard.json');
+
+  it('runs the mods unmodified, says whose code runs, and gives the same bytes for the same seed', async () => {
+    const a = await run([ARENA, '--seed', '7']);
+    expect(a.code).toBe(0);
+    expect(a.err).toMatch(/^switchboard: running the project's Python mods with .*python.* \(Python 2\.7\.\d+\); they are your code and run with your rights\n/);
+    const trace = readTrace(a.out);
+    expect(trace.errors).toEqual([]);
+    const prints = trace.events.filter((e) => e.type === 'log' && e.detail === 'print').map((e) => `${e.to}: ${String(e.data)}`);
+    expect(prints.filter((p) => /^game-500[01]: arena 500[01] got 1000\d\d from 4000$/.test(p))).toHaveLength(4);
+    expect(trace.events.filter((e) => e.type === 'error')).toEqual([]);
+    expect((await run([ARENA, '--seed', '7'])).out).toBe(a.out);
+  });
+
+  it('without a Python 2.7 says what to install, and still writes the trace with each mod node named', async () => {
+    const r = await run([ARENA, '--python', path.join(dir, 'no-python2.7')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('no-python2.7 is not a working Python 2.7. Apollo mods are Python 2.7: install CPython 2.7.18');
+    const errors = readTrace(r.out).events.filter((e) => e.type === 'error').map((e) => e.to);
+    expect(new Set(errors)).toEqual(new Set(['master', 'lobby-4000', 'game-5000', 'game-5001', 'service-8000']));
+  });
+});
