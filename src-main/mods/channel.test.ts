@@ -1,11 +1,15 @@
 // The blocking channel to child processes, with a real Python 2.7 echo: round trips, many
 // processes at once, lines far bigger than the shared frame, deaths and hangs.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModChannel } from './channel';
 import { runnerEnv } from './python-host';
 import { pythonForTests } from './testing/python';
 
 const py = pythonForTests();
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ECHO = [
   'import os, sys',
   'buf = ""',
@@ -29,7 +33,15 @@ function echo(): number {
   spawned.push(id);
   return id;
 }
-afterAll(() => spawned.forEach((id) => channel.kill(id)));
+afterAll(() => spawned.forEach((id) => channel.kill(id, true)));
+
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('mod channel', () => {
   it('answers in order, and keeps each process its own lines', () => {
@@ -71,8 +83,41 @@ describe('mod channel', () => {
     const t = performance.now();
     expect(channel.next(id, 300)).toBeNull();
     expect(performance.now() - t).toBeLessThan(2000);
-    channel.kill(id);
+    channel.kill(id, true);
     expect(channel.next(id, 100)).toEqual({ kind: 'exit', message: 'the process was stopped' });
+  });
+
+  it('a hung process that is stopped is really gone (a busy loop ignores end of input)', async () => {
+    const id = channel.spawn({ cmd: py.command, args: [...py.args, '-c', 'import os, sys\nos.write(1, "%d\\n" % os.getpid())\nsys.stdin.readline()\nwhile True: pass'], cwd: process.cwd(), env: runnerEnv() });
+    const first = channel.next(id, 5000);
+    const pid = Number(first && first.kind === 'line' ? first.text : NaN);
+    expect(Number.isInteger(pid)).toBe(true);
+    channel.send(id, 'hang');
+    expect(channel.next(id, 200)).toBeNull();
+    channel.kill(id, true);
+    await until(() => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    await until(() => !channel.childPids.includes(pid));
+  });
+
+  it('a host that exits leaves no mod process behind', async () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'testing', 'leave-hung-child.ts')], { encoding: 'utf8', timeout: 60_000 });
+    const pid = Number(r.stdout.trim());
+    expect(Number.isInteger(pid)).toBe(true);
+    await until(() => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
   });
 
   it('a command that cannot start is an exit, not a hang', () => {

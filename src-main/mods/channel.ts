@@ -35,8 +35,30 @@ export class ModChannel {
     this.ctrl = new Int32Array(ctrl);
     this.data = new Uint8Array(data);
     this.worker = new Worker(IO_WORKER_SOURCE, { eval: true, workerData: { ctrl, data, maxLine: MAX_LINE_CHARS } });
-    // Neither the thread nor the children keep the host alive: children exit on stdin EOF.
+    // The thread does not keep the host alive; its children end with the host (below).
     this.worker.unref();
+    this.worker.on('message', (m: { t: string; pid: number; alive: boolean }) => {
+      if (m.t !== 'pid') return;
+      if (m.alive) this.pids.add(m.pid);
+      else this.pids.delete(m.pid);
+    });
+    process.once('exit', () => {
+      for (const pid of this.pids) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    });
+  }
+
+  /** Live child processes (ids of the OS), so none outlives the host: a hung mod ignores end of input. */
+  private readonly pids = new Set<number>();
+
+  /** The OS ids of the children still running (as last reported by the I/O thread). */
+  get childPids(): number[] {
+    return [...this.pids];
   }
 
   spawn(spec: SpawnSpec): number {
@@ -50,9 +72,10 @@ export class ModChannel {
     this.worker.postMessage({ t: 'send', id, line });
   }
 
-  kill(id: number): void {
+  /** Stop a process: end of input and a second to exit, or at once when it is `hung`. */
+  kill(id: number, hung = false): void {
     this.pending.delete(id);
-    this.worker.postMessage({ t: 'kill', id });
+    this.worker.postMessage({ t: 'kill', id, hung });
   }
 
   /**

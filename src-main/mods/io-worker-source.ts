@@ -76,6 +76,9 @@ function start(msg) {
     return;
   }
   p.child = child;
+  // The engine's thread kills what is left when the process exits (a hung mod ignores end of input).
+  if (child.pid !== undefined) parentPort.postMessage({ t: 'pid', pid: child.pid, alive: true });
+  child.once('exit', () => { if (child.pid !== undefined) parentPort.postMessage({ t: 'pid', pid: child.pid, alive: false }); });
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk) => {
     // Scan only the new chunk: a long line arriving in many chunks stays linear.
@@ -121,10 +124,13 @@ parentPort.on('message', (msg) => {
   } else if (msg.t === 'kill') {
     const p = procs.get(msg.id);
     if (p && p.child && !p.dead) {
-      // The runner exits by itself at end of input; one that does not is killed a second later.
-      try { p.child.stdin.end(); } catch (e) {}
       const child = p.child;
-      setTimeout(() => { if (!p.dead) child.kill('SIGKILL'); }, 1000).unref();
+      if (msg.hung) child.kill('SIGKILL');
+      else {
+        // The runner exits by itself at end of input; one that does not is killed a second later.
+        try { child.stdin.end(); } catch (e) {}
+        setTimeout(() => { if (!p.dead) child.kill('SIGKILL'); }, 1000);
+      }
     }
     procs.delete(msg.id);
   }

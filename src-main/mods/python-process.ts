@@ -33,7 +33,7 @@ export class PythonProcess implements ModProcess {
     for (;;) {
       const line = this.channel.next(this.id, timeoutMs);
       if (line === null) {
-        return this.fail(`${this.label}: mod code did not return within ${timeoutMs / 1000} s of real time (an endless loop?); its process was stopped`);
+        return this.fail(`${this.label}: mod code did not return within ${timeoutMs / 1000} s of real time (an endless loop?); its process was stopped`, true);
       }
       if (line.kind === 'exit') return this.fail(`${this.label}: ${line.message}`);
       if (line.kind === 'stderr') {
@@ -62,9 +62,9 @@ export class PythonProcess implements ModProcess {
     }
   }
 
-  private fail(reason: string): ExchangeResult {
+  private fail(reason: string, hung = false): ExchangeResult {
     this.dead = reason;
-    this.channel.kill(this.id);
+    this.channel.kill(this.id, hung);
     return { ok: false, reason };
   }
 
