@@ -38,12 +38,17 @@ export interface QuietApp {
 }
 
 export async function openQuietQuickstart(prefix: string): Promise<QuietApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const project = JSON.parse(fs.readFileSync(QUICKSTART, 'utf8')) as Record<string, unknown>;
-  const file = path.join(dir, 'quickstart.switchboard.json');
-  fs.writeFileSync(file, JSON.stringify({ ...project, scenarios: [] }));
+  return openProject(prefix, { ...project, scenarios: [] });
+}
+
+/** Web mode in-process on `project` (written to a temp file), opened in Chromium. */
+export async function openProject(prefix: string, project: unknown, readyTestId = 'node-master'): Promise<QuietApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const file = path.join(dir, 'project.switchboard.json');
+  fs.writeFileSync(file, JSON.stringify(project));
   const web = await startWebMode({ staticDir: 'out/renderer', project: file, configDir: path.join(dir, 'config') });
-  const browser = await openIn(web.server.url, 'node-master');
+  const browser = await openIn(web.server.url, readyTestId);
   return {
     web,
     host: web.host,

@@ -18,13 +18,15 @@ import { useDocumentStore } from '../stores/document-store';
 import { useUiStore } from '../stores/ui-store';
 import { FindNode } from './FindNode';
 import { selectionAfter, withSelection } from './selection-sync';
-import { toFlowEdges, toFlowNodes, type SwitchboardNode } from './layout';
+import { groupCards } from './grouping';
+import { cardEdges, toFlowEdges, toFlowNodes, type SwitchboardNode } from './layout';
 import { NODE_TYPES } from './node-types';
-import { nodeViews, withLinkState, withViews } from './replay-view';
+import { clusterViews, nodeViews, withCardViews, withLinkState } from './replay-view';
 import { useCanvasTopology } from './use-canvas-topology';
 import { MessageOverlay } from './overlay/MessageOverlay';
-import { setDrawnEdges } from './overlay/drawn-edges';
+import { setCardMap, setDrawnEdges } from './overlay/drawn-edges';
 import { Legend } from './Legend';
+import { ViewModeToggle } from './ViewModeToggle';
 import { ThinnedNotice } from './overlay/ThinnedNotice';
 import { useCanvasActions } from './use-canvas-actions';
 import { FIT_VIEW } from './view';
@@ -53,13 +55,22 @@ function Flow() {
   const [nodes, setNodes] = useState<SwitchboardNode[]>([]);
   useCanvasActions();
 
+  const expanded = useCanvasStore((s) => s.expanded);
+  const grouping = useMemo(() => (project ? groupCards(project, new Set(expanded)) : null), [project, expanded]);
+  const clusters = useMemo(() => (grouping ? grouping.cards.flatMap((c) => (c.cluster ? [c.cluster] : [])) : []), [grouping]);
+  useEffect(() => {
+    setCardMap((id) => grouping?.cardOf.get(id) ?? id);
+    useCanvasStore.getState().setGroups(clusters);
+  }, [grouping, clusters]);
   const views = useMemo(() => (showsPlayhead && project ? nodeViews(replayState, project.nodes) : null), [showsPlayhead, project, replayState]);
-  const viewsRef = useRef(views);
-  viewsRef.current = views;
+  const groupViews = useMemo(() => (views ? clusterViews(views, clusters) : null), [views, clusters]);
+  const viewsRef = useRef({ views, groupViews });
+  viewsRef.current = { views, groupViews };
 
   useEffect(() => {
-    setNodes(project ? withViews(toFlowNodes(project).map((n) => (readOnly ? { ...n, draggable: false } : n)), viewsRef.current) : []);
-  }, [project, readOnly]);
+    const { views: v, groupViews: g } = viewsRef.current;
+    setNodes(project && grouping ? withCardViews(toFlowNodes(project, grouping).map((n) => (readOnly ? { ...n, draggable: false } : n)), v, g) : []);
+  }, [project, grouping, readOnly]);
   // Another topology (an inferred one, or back to the document): show all of it. Not on mount
   // (React Flow's fitView does that) and not on edits (the view stays where the user put it).
   const shownSource = useRef(topology.source);
@@ -69,12 +80,26 @@ function Flow() {
     const timer = setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }), 60);
     return () => clearTimeout(timer);
   }, [topology.source, flow]);
+  // A group expanded: bring it and its first members into view (readable); folded: all of it again.
+  const lastExpanded = useRef(expanded);
+  useEffect(() => {
+    const before = lastExpanded.current;
+    lastExpanded.current = expanded;
+    const opened = expanded.find((id) => !before.includes(id));
+    const closed = before.some((id) => !expanded.includes(id));
+    if (!opened && !closed) return;
+    const first = opened ? grouping?.cards.filter((c) => c.parent === opened).slice(0, 30).map((c) => ({ id: c.id })) ?? [] : [];
+    const timer = setTimeout(() => void flow.fitView(opened ? { nodes: [{ id: opened }, ...first], duration: 300, maxZoom: 1, padding: 0.1 } : { ...FIT_VIEW, duration: 300 }), 80);
+    return () => clearTimeout(timer);
+  }, [expanded, grouping, flow]);
   // The playhead moved: nodes show its state (only nodes whose view changed re-render).
-  useEffect(() => setNodes((ns) => withViews(ns, views)), [views]);
-  // The store owns the selection (selection-sync.ts): nodes only show it.
-  const shownNodes = useMemo(() => withSelection(nodes, selection), [nodes, selection]);
+  useEffect(() => setNodes((ns) => withCardViews(ns, views, groupViews)), [views, groupViews]);
+  // The store owns the selection (selection-sync.ts): nodes only show it; a selected member of a
+  // folded group shows as its group's card.
+  const shownSelection = useMemo(() => (grouping ? selection.map((id) => grouping.cardOf.get(id) ?? id) : selection), [selection, grouping]);
+  const shownNodes = useMemo(() => withSelection(nodes, shownSelection), [nodes, shownSelection]);
 
-  const baseEdges = useMemo(() => (project ? toFlowEdges(project) : []), [project]);
+  const baseEdges = useMemo(() => (project && grouping ? cardEdges(toFlowEdges(project), grouping.cardOf) : []), [project, grouping]);
   useEffect(() => setDrawnEdges(baseEdges), [baseEdges]);
   const cutLinks = showsPlayhead ? replayState.cutLinks : null;
   const linkLoss = showsPlayhead ? replayState.linkLoss : null;
@@ -95,7 +120,8 @@ function Flow() {
 
   const onDragStop = (_e: unknown, _node: SwitchboardNode, dragged: SwitchboardNode[]) => {
     if (readOnly) return;
-    const moved = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+    const moved = new Map(dragged.filter((n) => n.type !== 'cluster').map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+    if (moved.size === 0) return;
     void editProject((p) => ({ ...p, nodes: p.nodes.map((n) => (moved.has(n.id) ? { ...n, position: moved.get(n.id) } : n)) }));
   };
 
@@ -136,6 +162,7 @@ function Flow() {
         <MessageOverlay />
       </ReactFlow>
       <Legend />
+      <ViewModeToggle />
       <ThinnedNotice />
       <FindNode />
       {topology.source === 'inferred' ? <InferredNotice nodes={topology.project.nodes.length} missing={topology.missing} /> : null}

@@ -26,7 +26,7 @@ describe('canvas layout', () => {
   it('makes one typed node per spec with left-to-right handles', () => {
     const nodes = toFlowNodes(quickstart);
     expect(nodes).toHaveLength(quickstart.nodes.length);
-    expect(nodes.every((n) => n.type === n.data.spec.kind && n.sourcePosition === 'right' && n.targetPosition === 'left')).toBe(true);
+    expect(nodes.every((n) => 'spec' in n.data && n.type === n.data.spec.kind && n.sourcePosition === 'right' && n.targetPosition === 'left')).toBe(true);
   });
 
   it('draws links and implied paths once per pair, pointing rightwards', () => {

@@ -1,44 +1,120 @@
-// From a project to React Flow nodes and edges. Nodes without a saved position are laid out in
-// role columns, left to right: clients | proxies | lobby/game | master | services.
+// From a project to React Flow nodes and edges. Cards (grouping.ts: a node, or a folded group of
+// them) without a saved position are laid out in role columns, left to right: clients | proxies |
+// lobby/game | master | services; a column with many cards draws them compact (name only).
 import type { Edge, Node } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import type { NodeKind, NodeSpec, Project } from '../../core/model/schema';
-import type { NodeReplayView } from './replay-view';
+import { groupCards, type Card, type Cluster, type Grouping } from './grouping';
+import type { ClusterView, NodeReplayView } from './replay-view';
+import { ROLE_COLUMN } from './roles';
 
-export const ROLE_COLUMN: Record<NodeKind, number> = { client: 0, proxy: 1, lobby: 2, game: 2, master: 3, service: 4 };
-export const COLUMN_WIDTH = 300;
+export { ROLE_COLUMN };
+export const COLUMN_WIDTH = 280;
 export const ROW_HEIGHT = 110;
+export const COMPACT_ROW_HEIGHT = 54;
 
-/** `replay`: the playhead's state of the node, while the playhead (not the live session) is shown. */
-export type SwitchboardNodeData = { spec: NodeSpec; replay?: NodeReplayView };
-export type SwitchboardNode = Node<SwitchboardNodeData, NodeKind>;
+/** `replay`: the node's state at the playhead; `compact`: drawn with its name only. */
+export type SwitchboardNodeData = { spec: NodeSpec; replay?: NodeReplayView; compact?: boolean };
+export type SpecNode = Node<SwitchboardNodeData, NodeKind>;
+/** A folded group of nodes: count, live state at the playhead, expandable. */
+export type ClusterNodeData = { cluster: Cluster; view?: ClusterView };
+export type ClusterNode = Node<ClusterNodeData, 'cluster'>;
+export type SwitchboardNode = SpecNode | ClusterNode;
 
-export function layoutPositions(nodes: readonly NodeSpec[]): Map<string, { x: number; y: number }> {
-  const columns = new Map<number, NodeSpec[]>();
-  for (const n of nodes) {
-    const col = ROLE_COLUMN[n.kind];
-    columns.set(col, [...(columns.get(col) ?? []), n]);
+export function isClusterNode(n: SwitchboardNode): n is ClusterNode {
+  return n.type === 'cluster';
+}
+
+/** Saved positions of all members (a folded group sits at their top-left), else undefined. */
+function savedPosition(card: Card, byId: ReadonlyMap<string, NodeSpec>): { x: number; y: number } | undefined {
+  if (card.node) return card.node.position;
+  const ps = card.cluster.members.map((m) => byId.get(m)?.position);
+  if (ps.length === 0 || ps.some((p) => !p)) return undefined;
+  return { x: Math.min(...ps.map((p) => p!.x)), y: Math.min(...ps.map((p) => p!.y)) };
+}
+
+/** Members of an expanded group: a grid of compact cards, MEMBER_ROWS high. */
+export const MEMBER_ROWS = 10;
+export const MEMBER_COLUMN_WIDTH = 190;
+
+export function layoutCards(g: Grouping, byId: ReadonlyMap<string, NodeSpec> = new Map()): Map<string, { x: number; y: number }> {
+  const columns = new Map<number, Card[]>();
+  const members = new Map<string, Card[]>();
+  for (const c of g.cards) {
+    if (c.parent) {
+      members.set(c.parent, [...(members.get(c.parent) ?? []), c]);
+      continue;
+    }
+    const col = ROLE_COLUMN[c.kind];
+    columns.set(col, [...(columns.get(col) ?? []), c]);
   }
-  const tallest = Math.max(0, ...[...columns.values()].map((c) => c.length));
+  // Group cards keep a full slot in a compact column (they show a count and state).
+  const slot = (c: Card, col: number) => (g.compact.has(col) && !c.cluster ? COMPACT_ROW_HEIGHT : ROW_HEIGHT);
+  const heights = new Map([...columns].map(([col, list]) => [col, list.reduce((h, c) => h + slot(c, col), 0)]));
+  const tallest = Math.max(0, ...heights.values());
   const out = new Map<string, { x: number; y: number }>();
   for (const [col, list] of columns) {
     // Center each column against the tallest one.
-    const offset = ((tallest - list.length) * ROW_HEIGHT) / 2;
-    list.forEach((n, row) => out.set(n.id, n.position ?? { x: col * COLUMN_WIDTH, y: offset + row * ROW_HEIGHT }));
+    let y = (tallest - (heights.get(col) ?? 0)) / 2;
+    for (const c of list) {
+      out.set(c.id, savedPosition(c, byId) ?? { x: col * COLUMN_WIDTH, y });
+      y += slot(c, col);
+    }
+  }
+  // An expanded group's members, beside it without moving any column: clients to the left of
+  // theirs, services to the right, the others in a drawer under the columns.
+  const last = Math.max(0, ...columns.keys());
+  let drawer = tallest + 40;
+  for (const [parent, list] of members) {
+    const at = out.get(parent) ?? { x: 0, y: 0 };
+    const col = ROLE_COLUMN[list[0].kind];
+    list.forEach((c, k) => {
+      const sub = Math.floor(k / MEMBER_ROWS);
+      const row = k % MEMBER_ROWS;
+      const p =
+        col === 0
+          ? { x: at.x - (sub + 1) * MEMBER_COLUMN_WIDTH, y: at.y + row * COMPACT_ROW_HEIGHT }
+          : col === last
+            ? { x: at.x + 40 + (sub + 1) * MEMBER_COLUMN_WIDTH, y: at.y + row * COMPACT_ROW_HEIGHT }
+            : { x: at.x + sub * MEMBER_COLUMN_WIDTH, y: drawer + row * COMPACT_ROW_HEIGHT };
+      out.set(c.id, savedPosition(c, byId) ?? p);
+    });
+    if (col !== 0 && col !== last) drawer += MEMBER_ROWS * COMPACT_ROW_HEIGHT + 40;
   }
   return out;
 }
 
-export function toFlowNodes(project: Project): SwitchboardNode[] {
-  const pos = layoutPositions(project.nodes);
-  return project.nodes.map((spec) => ({
-    id: spec.id,
-    type: spec.kind,
-    position: pos.get(spec.id) ?? { x: 0, y: 0 },
-    data: { spec },
-    sourcePosition: Position.Right,
-    targetPosition: Position.Left,
-  }));
+/** Positions of nodes laid out one card each (no grouping). */
+export function layoutPositions(nodes: readonly NodeSpec[]): Map<string, { x: number; y: number }> {
+  return layoutCards({ cards: nodes.map((n) => ({ id: n.id, kind: n.kind, node: n })), cardOf: new Map(), compact: new Set() });
+}
+
+export function toFlowNodes(project: Project, g: Grouping = groupCards(project)): SwitchboardNode[] {
+  const byId = new Map(project.nodes.map((n) => [n.id, n]));
+  const pos = layoutCards(g, byId);
+  return g.cards.map((c): SwitchboardNode => {
+    const common = { id: c.id, position: pos.get(c.id) ?? { x: 0, y: 0 }, sourcePosition: Position.Right, targetPosition: Position.Left };
+    if (c.cluster) return { ...common, type: 'cluster', data: { cluster: c.cluster }, draggable: false };
+    const compact = g.compact.has(ROLE_COLUMN[c.kind]) || c.parent !== undefined;
+    return { ...common, type: c.kind, data: compact ? { spec: c.node, compact } : { spec: c.node } };
+  });
+}
+
+/** Member-level edges drawn between the cards that show their ends (one per pair of cards). */
+export function cardEdges(edges: readonly Edge[], cardOf: ReadonlyMap<string, string>): Edge[] {
+  const out = new Map<string, Edge>();
+  for (const e of edges) {
+    const s = cardOf.get(e.source) ?? e.source;
+    const t = cardOf.get(e.target) ?? e.target;
+    if (s === t) continue;
+    if (s === e.source && t === e.target) {
+      out.set(`${s}|${t}`, e);
+      continue;
+    }
+    const key = `${s}|${t}`;
+    if (!out.has(key) && !out.has(`${t}|${s}`)) out.set(key, { id: `cards:${s}->${t}`, source: s, target: t, className: 'implied' });
+  }
+  return [...out.values()];
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { NodeKind } from '../../core/model/schema';
 import { ClientNode } from './nodes/ClientNode';
+import { ClusterNode } from './nodes/ClusterNode';
 import { MasterNode } from './nodes/MasterNode';
 import { ProxyNode } from './nodes/ProxyNode';
 import { ServerNode } from './nodes/ServerNode';
@@ -14,4 +15,5 @@ export const NODE_TYPES = {
   game: ServerNode,
   master: MasterNode,
   service: ServiceNode,
-} satisfies Record<NodeKind, unknown> as NodeTypes;
+  cluster: ClusterNode,
+} satisfies Record<NodeKind | 'cluster', unknown> as NodeTypes;

@@ -5,6 +5,8 @@
 // step re-renders only the nodes whose view changed.
 import type { Edge } from '@xyflow/react';
 import type { NodeSpec } from '../../core/model/schema';
+import type { Cluster } from './grouping';
+import type { SwitchboardNode } from './layout';
 import { linkKey, type ReplayState } from '../../core/replay/state';
 import type { RpcState } from '../../core/trace/event';
 
@@ -94,6 +96,64 @@ export function sameView(a: NodeReplayView | undefined, b: NodeReplayView | unde
 export function withViews<N extends { id: string; data: { replay?: NodeReplayView } }>(nodes: N[], views: ReadonlyMap<string, NodeReplayView> | null): N[] {
   let changed = false;
   const out = nodes.map((n) => {
+    const next = views?.get(n.id);
+    if (sameView(n.data.replay, next)) return n;
+    changed = true;
+    const data = { ...n.data };
+    if (next) data.replay = next;
+    else delete data.replay;
+    return { ...n, data };
+  });
+  return changed ? out : nodes;
+}
+
+/** A folded group's state at the playhead: how many members are down, online (clients), hold
+ * players (servers), and RPCs they wait on. */
+export interface ClusterView {
+  down: number;
+  online?: number;
+  players?: number;
+  pending: number;
+}
+
+export function clusterViews(views: ReadonlyMap<string, NodeReplayView>, clusters: readonly Cluster[]): Map<string, ClusterView> {
+  const out = new Map<string, ClusterView>();
+  for (const c of clusters) {
+    const v: ClusterView = { down: 0, pending: 0 };
+    if (c.kind === 'client') v.online = 0;
+    if (c.kind === 'lobby' || c.kind === 'game') v.players = 0;
+    for (const id of c.members) {
+      const m = views.get(id);
+      if (!m) continue;
+      if (m.down) v.down++;
+      if (v.online !== undefined && m.on !== undefined && m.on !== 'offline') v.online++;
+      if (v.players !== undefined) v.players += m.players?.length ?? 0;
+      v.pending += m.pending?.count ?? 0;
+    }
+    out.set(c.id, v);
+  }
+  return out;
+}
+
+export function sameClusterView(a: ClusterView | undefined, b: ClusterView | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.down === b.down && a.online === b.online && a.players === b.players && a.pending === b.pending;
+}
+
+/** Cards with views put in their data: `replay` on a node's card, `view` on a folded group's. */
+export function withCardViews(nodes: SwitchboardNode[], views: ReadonlyMap<string, NodeReplayView> | null, groups: ReadonlyMap<string, ClusterView> | null): SwitchboardNode[] {
+  let changed = false;
+  const out = nodes.map((n): SwitchboardNode => {
+    if (n.type === 'cluster') {
+      const next = groups?.get(n.id);
+      if (sameClusterView(n.data.view, next)) return n;
+      changed = true;
+      const data = { ...n.data };
+      if (next) data.view = next;
+      else delete data.view;
+      return { ...n, data };
+    }
     const next = views?.get(n.id);
     if (sameView(n.data.replay, next)) return n;
     changed = true;

@@ -8,6 +8,9 @@ import { useCanvasStore } from '../stores/canvas-store';
 import { useDocumentStore } from '../stores/document-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
+import { ClusterInspector } from '../canvas/ClusterInspector';
+import { EdgeMessages } from '../canvas/EdgeMessages';
+import { isClusterId } from '../canvas/grouping';
 import { LinkForm } from './inspector/LinkForm';
 import { NodeForm } from './inspector/NodeForm';
 import { ProjectForm } from './project/ProjectForm';
@@ -16,13 +19,14 @@ export function Inspector() {
   const selected = useUiStore((s) => s.selected);
   const count = useCanvasStore((s) => s.selection.length);
   const edge = useCanvasStore((s) => s.edge);
+  const cluster = useCanvasStore((s) => (selected ? s.groups[selected] : undefined));
   const project = useDocumentStore((s) => s.doc?.project);
   const spec = project?.nodes.find((n) => n.id === selected);
   const now = useSessionStore((s) => s.status?.now);
   const [state, setState] = useState<NodeState | null>(null);
 
   useEffect(() => {
-    if (!selected) return setState(null);
+    if (!selected || isClusterId(selected)) return setState(null);
     let live = true;
     getBridge()
       .request('session.nodeState', { id: selected })
@@ -35,8 +39,16 @@ export function Inspector() {
 
   if (project && edge && !spec) {
     const [a, b] = edge.split('|');
-    return <LinkForm project={project} a={a} b={b} />;
+    // Between group cards there is no one link to edit: only the messages that crossed it.
+    const grouped = isClusterId(a) || isClusterId(b);
+    return (
+      <>
+        {grouped ? <p className="sb-muted">Connection between grouped cards ({a} ↔ {b}); select single nodes to edit a link.</p> : <LinkForm project={project} a={a} b={b} />}
+        <EdgeMessages a={a} b={b} />
+      </>
+    );
   }
+  if (project && cluster) return <ClusterInspector cluster={cluster} />;
   if (project && !spec) return <ProjectForm project={project} />;
   if (!project || !spec) return <p className="sb-muted">Select a node or a connection. Drag a kind from the palette to add one.</p>;
   return (

@@ -16,7 +16,7 @@ const lazy: TransportDeps = {
     step: () => deps?.host.step() ?? Promise.resolve(),
     setSpeed: (s) => deps?.host.setSpeed(s) ?? Promise.resolve(),
   },
-  moving: (t, upTo) => deps?.moving(t, upTo) ?? [],
+  moving: (t, upTo) => deps?.moving(t, upTo) ?? { hops: [], instants: 0 },
   hits: () => deps?.hits() ?? [],
   changed: (r) => deps?.changed(r),
 };

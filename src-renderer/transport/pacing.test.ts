@@ -30,9 +30,11 @@ describe('pacing: every hop visible', () => {
     expect(r.t).toBe(16);
   });
 
-  it('does not pace dense traffic (legs beyond the limit run at plain speed)', () => {
-    const r = advance({ ...base, hops: Array.from({ length: 41 }, () => 20) });
-    expect(r).toMatchObject({ paced: false, t: 16 });
+  it('does not pace steady dense traffic, but paces a burst sent at a few instants', () => {
+    const many = Array.from({ length: 600 }, () => 20);
+    expect(advance({ ...base, hops: many })).toMatchObject({ paced: false, t: 16 });
+    expect(advance({ ...base, hops: many, instants: 41 })).toMatchObject({ paced: false, t: 16 });
+    expect(advance({ ...base, hops: many, instants: 2 }).paced).toBe(true);
   });
 
   it('lands on the next event instead of jumping past it while pacing', () => {

@@ -7,8 +7,9 @@
 //   wall ms (the rest is skipped);
 // - it never passes `limit` (the last time known to be complete: the newest event, or the live
 //   session's clock less a margin).
-// Dense traffic (more than `maxPacedLegs` legs moving) is shown at plain speed: overlapping,
-// thinned, or as rates in traffic mode. Pure.
+// Steady dense traffic (messages sent at more than `maxPacedLegs` distinct instants moving at once)
+// is shown at plain speed: overlapping, thinned, or as rates in traffic mode; a burst (many legs
+// sent at a few instants: a broadcast, 500 clients saying hello at once) is still paced. Pure.
 
 export interface PacingInput {
   /** Displayed virtual time (ms). */
@@ -20,13 +21,15 @@ export interface PacingInput {
   hopMs: number;
   /** Virtual durations of the hops moving at t (one per moving leg). */
   hops: readonly number[];
+  /** Distinct send times among the moving legs (default: one per leg). */
+  instants?: number;
   /** Time of the next event after the playhead, when known. */
   nextT?: number;
   /** Furthest time the clock may reach. */
   limit: number;
   /** Longest wall wait on an idle stretch at 1× (ms); idleMs / speed at other speeds. */
   idleMs: number;
-  /** Beyond this many moving legs, traffic is dense and not paced. */
+  /** Beyond this many distinct send instants moving, traffic is dense and not paced. */
   maxPacedLegs: number;
 }
 
@@ -41,9 +44,9 @@ export interface PacingResult {
 /** Shortest hop that still counts (a 0 ms hop must not stop the clock for ever). */
 export const MIN_HOP_VIRTUAL_MS = 0.05;
 
-export function pacingOn(inp: Pick<PacingInput, 'hopMs' | 'speed' | 'hops' | 'maxPacedLegs'>): boolean {
+export function pacingOn(inp: Pick<PacingInput, 'hopMs' | 'speed' | 'hops' | 'instants' | 'maxPacedLegs'>): boolean {
   // Below two frames per hop, pacing would not show anything more than plain time does.
-  return inp.hopMs > 0 && inp.hopMs / inp.speed >= 32 && inp.hops.length <= inp.maxPacedLegs;
+  return inp.hopMs > 0 && inp.hopMs / inp.speed >= 32 && (inp.instants ?? inp.hops.length) <= inp.maxPacedLegs;
 }
 
 export function advance(inp: PacingInput): PacingResult {

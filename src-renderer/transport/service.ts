@@ -5,7 +5,7 @@
 import type { Params } from '../../core/contract';
 import { getBridge } from '../bridge';
 import { flightsFrame } from '../canvas/overlay/frame-flights';
-import { replayIndex, showPosition, sortedHitIndexes, stopOnHit } from '../replay/replay-store';
+import { replayIndex, showPosition, sortedHitIndexes, stopOnHit, useReplayStore } from '../replay/replay-store';
 import { useEventsStore } from '../stores/events-store';
 import { useSessionStore } from '../stores/session-store';
 import { useUiStore } from '../stores/ui-store';
@@ -61,7 +61,7 @@ export function startTransport(): () => void {
       step: () => control('session.step'),
       setSpeed: (speed) => control('session.speed', { speed }),
     },
-    moving: (t, upTo) => flightsFrame(t, upTo).hops,
+    moving: (t, upTo) => flightsFrame(t, upTo),
     hits: sortedHitIndexes,
     changed: (reason) => {
       if (reason === 'state') dirtyState = true;
@@ -75,9 +75,9 @@ export function startTransport(): () => void {
     // A run starting: the event selected before it would stay ringed on the canvas; let it go.
     if (moving && !wasMoving && transport.playing) useCanvasStore.getState().selectEvent(null);
     const due = !moving || wall - lastPublish >= PUBLISH_MS || dirtyState;
-    if ((dirtyPosition || (moving && due)) && due) {
+    if (dirtyPosition && due) {
       // Only where the user sent the playhead is its event selected (not while it plays on).
-      showPosition(transport.position, select);
+      if (transport.position !== useReplayStore.getState().position || select) showPosition(transport.position, select);
       dirtyPosition = false;
       select = false;
     }

@@ -30,7 +30,10 @@ function rig(times: number[], opts: { live?: boolean; sends?: { at: number; hop:
   const tr = new Transport({
     timeline: () => tl,
     host: { status: () => status, run: ok('run', { running: true }), pause: ok('pause', { running: false }), step: ok('step'), setSpeed: ok('speed') },
-    moving: (t, upTo) => (opts.sends ?? []).filter((s, k) => k <= upTo + 99 && s.at <= t && s.at + s.hop > t).map((s) => s.hop),
+    moving: (t, upTo) => {
+      const m = (opts.sends ?? []).filter((s, k) => k <= upTo + 99 && s.at <= t && s.at + s.hop > t);
+      return { hops: m.map((s) => s.hop), instants: new Set(m.map((s) => s.at)).size };
+    },
     hits: () => opts.hits ?? [],
     changed: (r) => changes.push(r),
   });

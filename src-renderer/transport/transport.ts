@@ -38,8 +38,9 @@ export interface HostPort {
 export interface TransportDeps {
   timeline(): Timeline;
   host: HostPort;
-  /** Virtual durations of the hops moving at t among events up to index `upTo` (one per leg). */
-  moving(t: number, upTo: number): readonly number[];
+  /** The hops moving at t among events up to index `upTo`: their virtual durations (one per leg)
+   * and how many distinct send times they have. */
+  moving(t: number, upTo: number): { hops: readonly number[]; instants: number };
   /** Sorted playhead indexes where enabled breakpoints hit. */
   hits(): ArrayLike<number>;
   /**
@@ -262,8 +263,8 @@ export class Transport {
     }
     const limit = this.limit(wall);
     const next = this.position + 1 < tl.length ? tl.timeOf(this.position + 1) : undefined;
-    const hops = this.deps.moving(this.t, this.position);
-    let t = advance({ t: this.t, wallDt: dt, speed: this.speed, hopMs: this.hopMs, hops, nextT: next, limit, idleMs: this.opts.idleMs, maxPacedLegs: this.opts.maxPacedLegs }).t;
+    const { hops, instants } = this.deps.moving(this.t, this.position);
+    let t = advance({ t: this.t, wallDt: dt, speed: this.speed, hopMs: this.hopMs, hops, instants, nextT: next, limit, idleMs: this.opts.idleMs, maxPacedLegs: this.opts.maxPacedLegs }).t;
     let p = Math.max(this.position, Math.min(tl.length - 1, tl.indexAfterTime(t) - 1));
     let stateChanged = false;
     let landed = false;

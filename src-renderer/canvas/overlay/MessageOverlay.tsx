@@ -14,11 +14,13 @@ import { traceLog } from '../../trace/trace-log';
 import { transport } from '../../transport/instance';
 import { onFrame } from '../../transport/service';
 import type { SwitchboardNode } from '../layout';
-import { cardIdOf, edgeDir } from './drawn-edges';
+import { publishActivity } from '../activity-store';
+import { cardIdOf, cardMapVersion, edgeDir } from './drawn-edges';
 import { flightsFrame } from './frame-flights';
-import { markersAt, thin, thinnedText, toMarker, type Flight, type Point } from './flights';
+import { markersAt, mergeByCards, thin, thinnedText, toMarker, type Flight, type Point, type Thinned } from './flights';
 import { MarkerLife } from './marker-life';
-import { paintArrival, paintDown, paintFlights, paintHidden, paintMarkers, paintSelection } from './paint';
+import { paintArrival, paintDown, paintFlights, paintHidden, paintMarkers, paintSelection, paintTraffic } from './paint';
+import { trafficAt, type Lane } from './traffic';
 import { routeOf, type CardGeometry, type RouteContext } from './routes';
 
 /** Beyond this many messages in flight, draw a sample and count the rest per edge. */
@@ -65,6 +67,13 @@ export function MessageOverlay() {
     let arrivals: Arrival[] = [];
     let moving = new Map<string, { leg: readonly string[]; kind: Flight['kind']; end: number }>();
     let lastT = 0;
+    let lastActivity = -Infinity;
+    let lanes: Lane[] = [];
+    let mergedFrom: Flight[] | null = null;
+    let mergedCards = -1;
+    let thinned: Thinned = { drawn: [], total: 0, hidden: new Map() };
+    let lanesAt = -Infinity;
+    let lanesT = NaN;
     const paint = (wall: number) => {
       const dpr = window.devicePixelRatio || 1;
       const w = canvas.clientWidth;
@@ -101,12 +110,17 @@ export function MessageOverlay() {
       const route = (leg: readonly string[]) => routeOf(leg, ctxRoute);
 
       const { flights } = flightsFrame(t, position);
-      const thinned = thin(flights, MAX_DRAWN);
+      // Merging and thinning only change with the set of flights (or the cards they are drawn on).
+      if (flights !== mergedFrom || cardMapVersion !== mergedCards) {
+        mergedFrom = flights;
+        mergedCards = cardMapVersion;
+        thinned = thin(mergeByCards(flights, cardIdOf), MAX_DRAWN);
+      }
       const drawnLegs = thinned.drawn.reduce((n, f) => n + f.legs.length, 0);
 
       // Legs that stopped moving since the last frame while the clock went forward have arrived.
       const now = new Map<string, { leg: readonly string[]; kind: Flight['kind']; end: number }>();
-      if (thinned.total <= MAX_DRAWN) for (const f of flights) f.legs.forEach((leg, i) => now.set(`${f.seq}:${i}`, { leg, kind: f.kind, end: f.legEnds?.[i] ?? f.t1 }));
+      for (const f of thinned.drawn) f.legs.forEach((leg, i) => now.set(`${f.seq}:${leg.join('>')}`, { leg, kind: f.kind, end: f.legEnds?.[i] ?? f.t1 }));
       if (t < lastT) arrivals = [];
       else for (const [key, m] of moving) if (!now.has(key) && m.end <= t) arrivals.push({ leg: m.leg, kind: m.kind, wall });
       moving = now;
@@ -118,9 +132,27 @@ export function MessageOverlay() {
       const selected = sel === null ? undefined : traceLog.bySeqNo(sel);
       paintDown(ctx, replay.state.down, card);
       if (selected) paintSelection(ctx, selected, route, card, accent);
-      paintHidden(ctx, thinned.hidden, route);
-      paintFlights(ctx, thinned.drawn, t, route, palette, drawnLegs <= LABELS_UP_TO);
-      for (const a of arrivals) {
+      // Traffic mode: rates per edge (on demand, or automatically when the messages would be thinned).
+      const ui = useCanvasStore.getState();
+      const auto = thinned.total > MAX_DRAWN;
+      if (auto !== ui.autoTraffic) useCanvasStore.setState({ autoTraffic: auto });
+      const traffic = ui.viewMode === 'traffic' || (ui.viewMode === 'auto' && auto);
+      if (traffic) {
+        // Ten times a second while playing (a window scan), at once after a seek.
+        if (wall - lanesAt >= 100 || (lanesT !== t && !transport.moving)) {
+          lanes = trafficAt(traceLog, t, cardIdOf, { upTo: position });
+          lanesAt = wall;
+          lanesT = t;
+        }
+        paintTraffic(ctx, lanes, route, palette, wall, lanes.length <= 80);
+      } else {
+        paintHidden(ctx, thinned.hidden, route);
+        paintFlights(ctx, thinned.drawn, t, route, palette, drawnLegs <= LABELS_UP_TO);
+      }
+      canvas.dataset.mode = traffic ? 'traffic' : 'messages';
+      canvas.dataset.lanes = traffic ? String(lanes.length) : '0';
+      canvas.dataset.rateMax = traffic ? String(Math.round(Math.max(0, ...lanes.map((l) => l.rate)))) : '0';
+      for (const a of traffic ? [] : arrivals) {
         const hops = route(a.leg);
         const last = hops?.[hops.length - 1];
         if (last) paintArrival(ctx, last[last.length - 1], palette[a.kind], (wall - a.wall) / ARRIVAL_WALL_MS);
@@ -138,7 +170,21 @@ export function MessageOverlay() {
       canvas.dataset.kinds = [...new Set(thinned.drawn.map((f) => `${f.kind}:${f.legs.length}`))].join(' ');
       canvas.dataset.markers = markers.map((m) => `${m.kind}@${m.node}`).join(' ');
       canvas.dataset.down = [...replay.state.down].join(' ');
-      const text = thinnedText(drawnLegs, thinned.total);
+      // Live activity for group cards, a few times a second: legs moving to or from each card.
+      if (wall - lastActivity >= 250) {
+        lastActivity = wall;
+        const counts = new Map<string, number>();
+        for (const f of flights)
+          for (const leg of f.legs) {
+            const a = cardIdOf(leg[0]);
+            const b = cardIdOf(leg[leg.length - 1]);
+            counts.set(a, (counts.get(a) ?? 0) + 1);
+            if (b !== a) counts.set(b, (counts.get(b) ?? 0) + 1);
+          }
+        publishActivity(counts);
+      }
+      // Merged arrows stand for all their messages: only a real sample says "showing n of m".
+      const text = traffic ? '' : thinnedText(thinned.drawn.reduce((n, f) => n + (f.total ?? f.legs.length * (f.n ?? 1)), 0), thinned.total);
       if (text !== useCanvasStore.getState().thinned) useCanvasStore.setState({ thinned: text });
     };
     return onFrame(paint);

@@ -19,7 +19,11 @@ export function edgeDir(a: string, b: string): 1 | -1 | 0 {
 /** `map`: node id → id of the card it is drawn on. */
 export function setCardMap(map: (id: string) => string): void {
   cardOf = map;
+  cardMapVersion++;
 }
+
+/** Bumped when the card map changes (caches keyed on it start over). */
+export let cardMapVersion = 0;
 
 export function cardIdOf(id: string): string {
   return cardOf(id);

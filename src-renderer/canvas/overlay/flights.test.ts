@@ -104,3 +104,43 @@ describe('messages in flight at a replay playhead', () => {
     expect(marks(events, events[cbk].t, 10, 200, cbk).some((m) => m.seq === events[cbk].seq)).toBe(true);
   });
 });
+
+describe('messages between cards', () => {
+  it('merge per card route and times: 500 hellos from one client group are one arrow ×500', async () => {
+    const { mergeByCards } = await import('./flights');
+    const cardOf = (id: string) => (id.startsWith('c') ? 'group:c' : id);
+    const hello: Flight[] = Array.from({ length: 500 }, (_, i) => ({ seq: i + 1, kind: 'point', legs: [[`c${i}`, 'proxy', 'lobby']], t0: 0, t1: 30, event: 'Hello' }));
+    const other: Flight = { seq: 900, kind: 'point', legs: [['c1', 'proxy', 'lobby']], t0: 5, t1: 35, event: 'Hello' };
+    const bc: Flight = { seq: 901, kind: 'broadcast', legs: [['svc', 'g1'], ['svc', 'g2'], ['svc', 'lobby']], t0: 0, t1: 20 };
+    const m = mergeByCards([...hello, other, bc], (id) => (id.startsWith('g') ? 'group:g' : cardOf(id)));
+    expect(m).toHaveLength(3);
+    expect(m[0]).toMatchObject({ legs: [['group:c', 'proxy', 'lobby']], n: 500 });
+    expect(m[1].n).toBe(1);
+    expect(m[2]).toMatchObject({ kind: 'broadcast', legs: [['svc', 'group:g'], ['svc', 'lobby']], n: 2 });
+    expect(thin(m, 200).total).toBe(500 + 1 + 3);
+  });
+});
+
+describe('traffic mode', () => {
+  it('counts messages per hop between cards and per kind over the window, as a rate', async () => {
+    const { trafficAt, laneWidth, particleCount, rateText } = await import('./traffic');
+    const events: TraceEvent[] = [];
+    for (let i = 0; i < 40; i++) events.push({ seq: i + 1, t: 100 + i * 10, type: 'send', api: 'NotifyToServer', from: `c${i % 4}`, to: 'lobby', path: [`c${i % 4}`, 'proxy', 'lobby'], arrive: 130 + i * 10 });
+    events.push({ seq: 41, t: 500, type: 'send', api: 'RequestToServiceMod', from: 'lobby', to: 'svc', rpc: { id: 1, state: 'requested' }, arrive: 520 });
+    const lanes = trafficAt(logOf(events), 500, (id) => (id.startsWith('c') ? 'group:c' : id));
+    const byKey = new Map(lanes.map((l) => [`${l.from}>${l.to}:${l.kind}`, l]));
+    expect(byKey.get('group:c>proxy:point')).toMatchObject({ count: 40, rate: 40 });
+    expect(byKey.get('proxy>lobby:point')?.count).toBe(40);
+    expect(byKey.get('lobby>svc:request')?.count).toBe(1);
+    // A shorter window sees fewer.
+    expect(trafficAt(logOf(events), 500, (id) => id, { window: 100 }).find((l) => l.kind === 'point' && l.from === 'proxy')?.count).toBe(9);
+    // Bounded by the playhead.
+    expect(trafficAt(logOf(events), 500, (id) => id, { upTo: 39 }).some((l) => l.kind === 'request')).toBe(false);
+    expect(laneWidth(0)).toBe(1.5);
+    expect(laneWidth(1e9)).toBe(12);
+    expect(particleCount(0)).toBe(0);
+    expect(particleCount(1e6)).toBe(14);
+    expect(rateText(1234.4)).toBe('1,234/s');
+    expect(rateText(2.25)).toBe('2.3/s');
+  });
+});

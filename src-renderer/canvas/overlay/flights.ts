@@ -17,6 +17,10 @@ export interface Flight {
   /** Per-leg arrival where known (a broadcast's receivers get it at different times). */
   legEnds?: (number | undefined)[];
   event?: string;
+  /** Messages this one stands for (same hop between the same cards at the same times), default 1. */
+  n?: number;
+  /** Legs it stands for in all (a merged broadcast), default legs × n. */
+  total?: number;
 }
 
 export type MarkerKind = 'drop' | 'unhandled' | 'callback' | 'timeout' | 'error';
@@ -204,11 +208,12 @@ export interface Thinned {
 
 /** Beyond `max` flights, draw an even sample and count the rest per edge. */
 export function thin(flights: readonly Flight[], max: number): Thinned {
-  const total = flights.reduce((n, f) => n + f.legs.length, 0);
-  if (total <= max) return { drawn: [...flights], total, hidden: new Map() };
+  const total = flights.reduce((n, f) => n + (f.total ?? f.legs.length * (f.n ?? 1)), 0);
+  const drawnTotal = flights.reduce((n, f) => n + f.legs.length, 0);
+  if (drawnTotal <= max) return { drawn: [...flights], total, hidden: new Map() };
   const drawn: Flight[] = [];
   const hidden = new Map<string, number>();
-  const stride = total / max;
+  const stride = drawnTotal / max;
   let next = 0;
   let k = 0;
   let shown = 0;
@@ -223,7 +228,7 @@ export function thin(flights: readonly Flight[], max: number): Thinned {
         next += stride;
       } else {
         const key = leg[0] < leg[1] ? `${leg[0]}|${leg[1]}` : `${leg[1]}|${leg[0]}`;
-        hidden.set(key, (hidden.get(key) ?? 0) + 1);
+        hidden.set(key, (hidden.get(key) ?? 0) + (f.n ?? 1));
       }
       k++;
     });
@@ -232,6 +237,45 @@ export function thin(flights: readonly Flight[], max: number): Thinned {
   return { drawn, total, hidden };
 }
 
+/**
+ * Messages drawn between cards, not nodes: those taking the same card route at the same times are
+ * one arrow with a count (500 clients of one proxy saying hello at once: one arrow "×500"); a
+ * broadcast keeps one leg per card it reaches. `cardOf` maps a node to its card.
+ */
+export function mergeByCards(flights: readonly Flight[], cardOf: (id: string) => string): Flight[] {
+  const out = new Map<string, Flight>();
+  for (const f of flights) {
+    const legs = new Map<string, { leg: string[]; end: number | undefined; n: number }>();
+    f.legs.forEach((leg, i) => {
+      const route: string[] = [];
+      for (const id of leg) {
+        const c = cardOf(id);
+        if (route[route.length - 1] !== c) route.push(c);
+      }
+      const k = route.join('>');
+      const l = legs.get(k);
+      if (l) l.n++;
+      else legs.set(k, { leg: route, end: f.legEnds?.[i], n: 1 });
+    });
+    if (f.kind === 'broadcast' || legs.size !== 1) {
+      const list = [...legs.values()];
+      out.set(`#${f.seq}`, { ...f, legs: list.map((l) => l.leg), ...(f.legEnds ? { legEnds: list.map((l) => l.end) } : {}), n: Math.max(...list.map((l) => l.n)) * (f.n ?? 1), total: f.legs.length * (f.n ?? 1) });
+      continue;
+    }
+    const [only] = legs.values();
+    const key = `${f.kind}|${only.leg.join('>')}|${f.t0}|${f.t1}|${f.event ?? ''}`;
+    const same = out.get(key);
+    if (same) same.n = (same.n ?? 1) + (f.n ?? 1);
+    else out.set(key, { ...f, legs: [only.leg], n: f.n ?? 1 });
+  }
+  return [...out.values()];
+}
+
+/** 1234567 → "1,234,567" (Intl formatting is too slow for every frame). */
+export function fmtCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function thinnedText(shown: number, total: number): string {
-  return shown < total ? `showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} messages` : '';
+  return shown < total ? `showing ${fmtCount(shown)} of ${fmtCount(total)} messages` : '';
 }

@@ -5,6 +5,7 @@ import { MESSAGE_LOOK, type MessageKind } from '../../../core/replay/message-sty
 import type { TraceEvent } from '../../../core/trace/event';
 import { legsOf, progress, type Flight, type Marker, type Point } from './flights';
 import { alongRoute, type CardGeometry } from './routes';
+import { laneWidth, particleCount, rateText, type Lane } from './traffic';
 
 export type Palette = Record<MessageKind, string>;
 export type Route = (leg: readonly string[]) => Point[][] | null;
@@ -12,24 +13,10 @@ export type Card = (id: string) => CardGeometry | undefined;
 
 const HEAD = 7;
 
-/** Flights of the same hop at the same times are one burst: drawn once, with "×n". */
-export function bursts(flights: readonly Flight[]): { f: Flight; n: number }[] {
-  const out = new Map<string, { f: Flight; n: number }>();
-  for (const f of flights) {
-    if (f.kind === 'broadcast' || f.legs.length !== 1) {
-      out.set(`#${f.seq}`, { f, n: 1 });
-      continue;
-    }
-    const k = `${f.kind}|${f.legs[0].join('>')}|${f.t0}|${f.t1}`;
-    const b = out.get(k);
-    if (b) b.n++;
-    else out.set(k, { f, n: 1 });
-  }
-  return [...out.values()];
-}
-
+/** Flights merged per card route (flights.ts mergeByCards): an arrow with "×n" stands for n. */
 export function paintFlights(ctx: CanvasRenderingContext2D, flights: readonly Flight[], t: number, route: Route, palette: Palette, labels: boolean): void {
-  for (const { f, n } of bursts(flights)) {
+  for (const f of flights) {
+    const n = f.n ?? 1;
     const look = MESSAGE_LOOK[f.kind];
     const color = palette[f.kind];
     let lead: Point | undefined;
@@ -107,18 +94,40 @@ export function paintArrival(ctx: CanvasRenderingContext2D, at: Point, color: st
   ctx.restore();
 }
 
+/** Rendered labels by text and colour: text is the costliest thing to draw, so it is drawn once. */
+const sprites = new Map<string, { img: HTMLCanvasElement; w: number }>();
+const SPRITES_MAX = 400;
+
+function sprite(text: string, color: string, dpr: number): { img: HTMLCanvasElement; w: number } {
+  const key = `${dpr}|${color}|${text}`;
+  const hit = sprites.get(key);
+  if (hit) return hit;
+  const img = document.createElement('canvas');
+  const c = img.getContext('2d') as CanvasRenderingContext2D;
+  c.font = '12px system-ui, sans-serif';
+  const w = Math.ceil(c.measureText(text).width) + 6;
+  img.width = Math.ceil(w * dpr);
+  img.height = Math.ceil(16 * dpr);
+  c.scale(dpr, dpr);
+  c.font = '12px system-ui, sans-serif';
+  c.fillStyle = 'rgba(255,255,255,0.92)';
+  c.fillRect(0, 0, w, 16);
+  c.strokeStyle = color;
+  c.lineWidth = 1;
+  c.strokeRect(0.5, 0.5, w - 1, 15);
+  c.fillStyle = '#111827';
+  c.fillText(text, 3, 12);
+  if (sprites.size >= SPRITES_MAX) sprites.clear();
+  const s = { img, w };
+  sprites.set(key, s);
+  return s;
+}
+
 export function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string, flipFrom?: number): void {
-  ctx.font = '12px system-ui, sans-serif';
-  const w = ctx.measureText(text).width;
+  const s = sprite(text, color, window.devicePixelRatio || 1);
   // Near the right edge, put the label to the left of its anchor so it stays readable.
-  if (flipFrom !== undefined && x + w + 6 > ctx.canvas.clientWidth) x = flipFrom - w - 6;
-  ctx.fillStyle = 'rgba(255,255,255,0.92)';
-  ctx.fillRect(x - 3, y - 11, w + 6, 16);
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1;
-  ctx.strokeRect(x - 3, y - 11, w + 6, 16);
-  ctx.fillStyle = '#111827';
-  ctx.fillText(text, x, y + 1);
+  if (flipFrom !== undefined && x + s.w > ctx.canvas.clientWidth) x = flipFrom - s.w;
+  ctx.drawImage(s.img, x - 3, y - 11, s.w, 16);
 }
 
 /** Markers stack above the card (never over its name), newest nearest the card. */
@@ -128,8 +137,10 @@ export function paintMarkers(ctx: CanvasRenderingContext2D, markers: readonly Ma
     const m = markers[i];
     const g = card(m.node);
     if (!g) continue;
-    const k = perNode.get(m.node) ?? 0;
-    perNode.set(m.node, k + 1);
+    // Per card: the members of a folded group share its three slots.
+    const slot = `${g.box.x},${g.box.y}`;
+    const k = perNode.get(slot) ?? 0;
+    perNode.set(slot, k + 1);
     if (k >= 3) continue;
     const color = palette[m.kind];
     const x = g.box.x + 9;
@@ -201,4 +212,60 @@ export function paintDown(ctx: CanvasRenderingContext2D, ids: Iterable<string>, 
     ctx.fillText('DOWN', g.box.x + g.box.w / 2, g.box.y + g.box.h / 2 + 4);
     ctx.textAlign = 'start';
   }
+}
+
+/**
+ * Traffic mode: each (hop, kind) lane along its edge, as thick as its rate, with particles moving
+ * the way the messages go (one trip per `tripMs` of wall time); parallel kinds sit side by side.
+ */
+export function paintTraffic(ctx: CanvasRenderingContext2D, lanes: readonly Lane[], route: Route, palette: Palette, wall: number, labels: boolean, tripMs = 1400): void {
+  const perPair = new Map<string, number>();
+  for (const l of lanes) {
+    const hops = route([l.from, l.to]);
+    if (!hops) continue;
+    const pair = l.from < l.to ? `${l.from}|${l.to}` : `${l.to}|${l.from}`;
+    const k = perPair.get(pair) ?? 0;
+    perPair.set(pair, k + 1);
+    const s = hops[0];
+    const off = (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 5;
+    const pts = off === 0 ? s : offsetLine(s, off);
+    const color = palette[l.kind];
+    const width = laneWidth(l.rate);
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.globalAlpha = 0.45;
+    ctx.lineWidth = width;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(pts[0].x, pts[0].y);
+    for (let i = 1; i < pts.length; i++) ctx.lineTo(pts[i].x, pts[i].y);
+    ctx.stroke();
+    ctx.globalAlpha = 0.95;
+    ctx.fillStyle = color;
+    const n = particleCount(l.rate);
+    const r = Math.max(2, Math.min(4, width / 2));
+    for (let p = 0; p < n; p++) {
+      const f = (wall / tripMs + p / n) % 1;
+      const at = alongRoute([pts], f).at;
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ctx.restore();
+    // A rate label only where the lane is long enough to hold it off the cards.
+    if (labels && l.rate >= 1 && Math.hypot(pts[pts.length - 1].x - pts[0].x, pts[pts.length - 1].y - pts[0].y) > 110) {
+      const mid = alongRoute([pts], 0.5).at;
+      label(ctx, rateText(l.rate), mid.x + 6, mid.y - 6, color);
+    }
+  }
+}
+
+/** A polyline moved sideways by `d` px (lanes of different kinds side by side). */
+function offsetLine(s: readonly Point[], d: number): Point[] {
+  return s.map((p, i) => {
+    const a = s[Math.max(0, i - 1)];
+    const b = s[Math.min(s.length - 1, i + 1)];
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    return { x: p.x - ((b.y - a.y) / len) * d, y: p.y + ((b.x - a.x) / len) * d };
+  });
 }
