@@ -59,9 +59,12 @@ describe('web mode in Chromium', () => {
   it('runs the simulation for a virtual second: time and the event count rise', async () => {
     const { page } = browser;
     const before = await count();
+    // At 1× every hop of the tour takes 600 ms on screen: a virtual second is ~10 s of watching.
+    await page.getByTestId('speed').selectOption('10');
     await page.getByTestId('btn-run').click();
     await waitAbove('status-time', 0.999);
     await page.getByTestId('btn-pause').click();
+    await page.getByTestId('speed').selectOption('1');
     await page.getByTestId('btn-run').waitFor();
     expect(await seconds()).toBeGreaterThanOrEqual(1);
     const after = await count();

@@ -122,6 +122,8 @@ export function showPosition(i: number, select: boolean): void {
 export function seek(i: number): void {
   useReplayStore.setState({ lastHit: null });
   transport.seek(i);
+  // At once (not on the next frame): a scrub, a click in a view, a jump shows where it went.
+  showPosition(transport.position, true);
 }
 
 /** One event back (pauses) or forward (animated, like the transport's Step). */
