@@ -286,6 +286,16 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual([(l['event'], l.get('cause')) for l in sends], [('Later', None), ('Later', handle['seq']), ('Loaded', handle['seq'])])
         self.assertEqual(sends[1]['data'], {'n': 7})
 
+    def test_local_broadcast_events_are_not_messages(self):
+        rec = fresh()
+        lobby = self.lobby(rec)
+        lobby.ListenForEvent('lobbyNamespace', 'lobbySystem', 'Local', lobby, lobby.OnForward)
+        lobby.ListenForEvent('m', 's', 'Go', lobby, lambda args: lobby.BroadcastEvent('Local', {'x': 1}))
+        fakeengine.engine.deliver('m', 's', 'Go', {})
+        ev = [l for l in events(rec) if l['kind'] != 'register']
+        # One handle (the message), and the send the local listener made, caused by that handle.
+        self.assertEqual([(l['kind'], l.get('event'), l.get('cause')) for l in ev], [('handle', 'Go', None), ('send', 'Forwarded', ev[0]['seq'])])
+
     def test_a_handler_exception_reaches_the_engine_unchanged(self):
         rec = fresh()
         lobby = self.lobby(rec)

@@ -23,6 +23,9 @@ class BaseSystem(object):
         e = fakeengine.engine
         e.listeners = [l for l in e.listeners if not (l[0] == (namespace, systemName, eventName) and l[2] == func)]
 
+    def BroadcastEvent(self, eventName, eventData):
+        fakeengine.engine.deliver(self.fakeNs, self.fakeSys, eventName, eventData)
+
     def RequestToService(self, module, event, eventData, callback=None, timeout=2):
         fakeengine.engine.call('RequestToService', (module, event, eventData, callback, timeout))
         if callback is not None:

@@ -81,6 +81,7 @@ class Recorder(object):
         self.node_key = '%s:%s' % (ident['serverId'], self.boot)
         self.seq = 0
         self.stack = []          # seqs of the handler lines running now
+        self.local = 0           # local BroadcastEvent calls running now (their listeners are not messages)
         self.busy = 0            # wrapped calls running now (their lines are not filled yet)
         self.buf = []            # lines (str) or None for a reserved slot
         self.buf_first = 1       # seq of buf[0]

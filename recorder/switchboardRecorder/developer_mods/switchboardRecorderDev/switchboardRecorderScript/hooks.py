@@ -131,7 +131,8 @@ def listener(func, lns, lsys, event, system):
         args = a[-1] if a else None
         corr = _strip(args)
         r = core.current
-        if r is None or not r.on:
+        # A local BroadcastEvent runs listeners inside the caller: no message, nothing to record.
+        if r is None or not r.on or r.local:
             return func(*a, **kw)
         try:
             fields = _who(r, system, {'event': event, 'from': {'ns': lns, 'sys': lsys}})
@@ -371,6 +372,20 @@ def wrap_register_rpc(orig, api):
     return register
 
 
+def wrap_local_broadcast(orig):
+    """BroadcastEvent: the server's own listeners, at once (not a message between servers)."""
+    def BroadcastEvent(self, *a, **kw):
+        r = core.current
+        if r is None:
+            return orig(self, *a, **kw)
+        r.local += 1
+        try:
+            return orig(self, *a, **kw)
+        finally:
+            r.local -= 1
+    return BroadcastEvent
+
+
 def wrap_init(orig):
     def __init__(self, *a, **kw):
         orig(self, *a, **kw)
@@ -510,6 +525,7 @@ def install_class(cls):
     plan += [('ListenForEvent', wrap_listen), ('UnListenForEvent', wrap_unlisten),
              ('RegisterRpcMethod', lambda o: wrap_register_rpc(o, 'RegisterRpcMethod')),
              ('RegisterRpcMethodForMod', lambda o: wrap_register_rpc(o, 'RegisterRpcMethodForMod')),
+             ('BroadcastEvent', wrap_local_broadcast),
              ('__init__', wrap_init)]
     for name, make in plan:
         orig = getattr(cls, name, None)
