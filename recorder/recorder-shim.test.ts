@@ -150,7 +150,10 @@ describe('the recorder mod in the mod runner', () => {
       { seq: 7, ts: 140, kind: 'send', api: 'NotifyToMaster', event: 'Thanks', cause: 6, corr: `4000:${boot}:7` },
       { seq: 8, ts: 160, kind: 'callback' },
       { seq: 9, ts: 200, kind: 'register', api: 'UnListenForEvent' },
+      // unload (the server stops): a clean stop line.
+      { seq: 10, ts: 300, kind: 'stop' },
     ]);
+    expect(last[10]).toMatchObject({ clean: true, reason: 'server stopped' });
     expect(last[6]).toMatchObject({ from: { ns: 'masterNamespace', sys: 'masterSystem' }, ns: 'lobbyNamespace', sys: 'lobbySystem', data: { uid: 5 } });
     expect(last[8]).toMatchObject({ req: 5, suc: true, data: { ok: 1 } });
     void s;

@@ -110,7 +110,8 @@ export function analyze(ix: RecordingIndexer): Analysis {
   const pairMedian = new Map([...byPair].map(([k, v]) => [k, median(v)]));
   const latency = (from: string, to: string) => pairMedian.get(`${from}\u0000${to}`) ?? overall;
 
-  const world = new World(ix, links, nodes, t);
+  const bootAt = (seg: number) => round3(ix.segments[seg].bootTs + (clock.offsets[nodeIndex.get(links.nodeOfSeg[seg]) as number] ?? 0) - originMs);
+  const world = new World(ix, links, nodes, t, bootAt);
   const sendFates = world.sendFates(latency);
   const rpcFates = world.rpcFates(latency);
   world.reportUnmatched(sendFates, rpcFates);
@@ -171,7 +172,10 @@ class World {
   private readonly listens = new Map<string, Map<string, [number, number][]>>();
   /** node -> RPC method keys ("mod\0type\0method", "module\0m\0method") -> first registration time */
   private readonly methods = new Map<string, Map<string, number>>();
-  /** node -> recorded spans [first t, last t] per segment */
+  /**
+   * node -> when it ran, per segment: from its boot (header) to its `stop` line, or to its last line
+   * when a later boot follows (it went down in between), else on (the recording ended first).
+   */
   private readonly spans = new Map<string, [number, number][]>();
 
   constructor(
@@ -179,15 +183,18 @@ class World {
     private readonly links: Links,
     private readonly nodes: NodeTable,
     private readonly t: Float64Array,
+    bootAt: (seg: number) => number,
   ) {
     for (const seg of ix.segments) {
       const node = links.nodeOfSeg[seg.index];
-      if (seg.lines.length > 0) {
-        const span: [number, number] = [t[seg.lines[0]], t[seg.lines[seg.lines.length - 1]]];
-        const list = this.spans.get(node);
-        if (list) list.push(span);
-        else this.spans.set(node, [span]);
-      }
+      const last = seg.lines.length ? seg.lines[seg.lines.length - 1] : -1;
+      const later = ix.segments.some((o) => o !== seg && links.nodeOfSeg[o.index] === node && o.bootTs > seg.bootTs);
+      const stopped = last >= 0 && ix.recs[last].kind === 'stop';
+      const end = stopped || later ? (last >= 0 ? t[last] : bootAt(seg.index)) : Infinity;
+      const span: [number, number] = [Math.min(bootAt(seg.index), last >= 0 ? t[seg.lines[0]] : Infinity), end];
+      const list = this.spans.get(node);
+      if (list) list.push(span);
+      else this.spans.set(node, [span]);
       for (const g of seg.lines) {
         const l = ix.recs[g];
         if (l.kind !== 'register') continue;
@@ -352,7 +359,7 @@ class World {
       for (const g of seg.lines) {
         const l = ix.recs[g];
         if (l.kind === 'rpc-handle' && !L.rpcOfLine.has(g) && !L.dangling.has(g)) add('unmatched-rpc', g, `${L.nodeOf(g)} handled RPC ${l.event} from server ${l.requester ?? '?'} and no recorded request matches it (requester not recorded, or its line lost); kept without its request`);
-        if (l.kind === 'stop') add('stopped', g, `the recorder of ${L.nodeOf(g)} stopped: ${l.reason ?? 'no reason given'}; nothing after this line was recorded`);
+        if (l.kind === 'stop' && !l.clean) add('stopped', g, `the recorder of ${L.nodeOf(g)} stopped: ${l.reason ?? 'no reason given'}; nothing after this line was recorded`);
       }
     }
     L.rpcs.forEach((r, i) => {

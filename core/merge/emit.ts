@@ -36,6 +36,8 @@ export class TraceEmitter {
   /** Per RPC: seq of the event its handles follow (the handling state, or the late deliver). */
   private readonly rpcHandleCause = new Map<number, number>();
   private rpcCount = 0;
+  /** Nodes whose last line was a clean stop (they come back up with their next line). */
+  private readonly down = new Set<string>();
   private scheduled: Scheduled[] = [];
   private scheduledN = 0;
   private pos = 0;
@@ -151,6 +153,10 @@ export class TraceEmitter {
 
   private emitLine(g: number, l: RecordLine, data: unknown, t: number): void {
     const node = this.node(g);
+    if (this.down.has(node)) {
+      this.down.delete(node);
+      this.ev(t, 'lifecycle', { to: node, detail: 'start' });
+    }
     switch (l.kind) {
       case 'register':
         return this.register(l, node, t);
@@ -182,6 +188,11 @@ export class TraceEmitter {
       case 'error':
         return void this.ev(t, 'error', { to: node, reason: l.error, cause: this.localCause(g, l) });
       case 'stop':
+        if (l.clean) {
+          // The server shut down: DOWN in replay until its next boot's first line.
+          this.down.add(node);
+          return void this.ev(t, 'lifecycle', { to: node, detail: 'stop' });
+        }
         return void this.ev(t, 'log', { to: node, data: l.reason ?? 'the recorder stopped', detail: 'recorder-stopped', reason: 'recorder' });
     }
   }

@@ -74,6 +74,8 @@ export interface RecordLine {
   clientId?: number;
   error?: string;
   reason?: string;
+  /** A `stop` line of a server that shut down (not a recorder failure). */
+  clean?: boolean;
   /** Identity facts read from the payload (engine events and client messages say who the player is). */
   player?: PlayerFacts;
   truncated?: boolean;
@@ -202,6 +204,7 @@ export function parseRecordingValue(o: unknown): ParsedLine {
   if (isInt(o.clientId)) l.clientId = o.clientId;
   if (isStr(o.error)) l.error = o.error;
   if (isStr(o.reason)) l.reason = o.reason;
+  if (o.clean === true) l.clean = true;
   if (isObj(o.trunc)) l.truncated = true;
   const hasData = Object.prototype.hasOwnProperty.call(o, 'data');
   const data = payload(o);

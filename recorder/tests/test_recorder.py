@@ -461,9 +461,9 @@ class RecorderTest(unittest.TestCase):
             lobby.NotifyToMaster('Tick', {'i': i})
         self.assertEqual(writes, [])
         rec.close()
-        self.assertEqual(sum(writes), 50)
+        self.assertEqual(sum(writes), 51)  # and the clean stop line
         with open(rec.out.path) as f:
-            self.assertEqual(len(f.read().splitlines()), 51)
+            self.assertEqual(len(f.read().splitlines()), 52)
 
     def test_a_restart_appends_a_new_segment(self):
         rec = fresh()
@@ -474,7 +474,8 @@ class RecorderTest(unittest.TestCase):
         all_lines = lines(rec2)
         headers = [l for l in all_lines if 'format' in l]
         self.assertEqual(len(headers), 2)
-        self.assertEqual([l['seq'] for l in all_lines if 'kind' in l], [1, 1])
+        self.assertEqual([(l['seq'], l['kind']) for l in all_lines if 'kind' in l], [(1, 'send'), (2, 'stop'), (1, 'send')])
+        self.assertEqual(all_lines[2]['clean'], True)
 
     # ---- the kill switch ---------------------------------------------------------------------
 

@@ -42,11 +42,39 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
   const recorded = new Set(
     [...nodes.values()].filter((n) => ['lobby', 'game', 'master', 'service'].includes(n.kind) && (opts.record ? opts.record(n) : true)).map((n) => n.id),
   );
-  const boot = (node: string) => `b${nodes.get(node)?.serverId ?? 0}`;
-  const state = new Map<string, { seq: number; lines: Line[]; dlv: number }>();
-  for (const id of recorded) state.set(id, { seq: 0, lines: [], dlv: 0 });
+  type NodeState = { seq: number; lines: (Line | Record<string, unknown>)[]; dlv: number; boot: string; booted: boolean; stopped: boolean; restarts: number };
+  const state = new Map<string, NodeState>();
+  for (const id of recorded) state.set(id, { seq: 0, lines: [], dlv: 0, boot: `b${nodes.get(id)?.serverId ?? 0}`, booted: false, stopped: false, restarts: 0 });
+  const boot = (node: string) => (state.get(node) as NodeState).boot;
   const bySeq = new Map<number, TraceEvent>();
   for (const e of events) bySeq.set(e.seq, e);
+  // A server's recorder starts when the server does (its first `start`, when that comes before
+  // anything else happens on it), else at t = 0; a stop ends its recording with a clean stop line,
+  // a later start is a new boot appended to the same file.
+  const headerOf = (id: string, t: number, first: boolean) => {
+    const n = nodes.get(id) as { id: string; kind: string; serverId?: number; type?: string };
+    return {
+      format: 'switchboard-recording', version: 1, recorder: 'synth', boot: boot(id), firstSeq: 1,
+      ts: epoch + t - (first ? (opts.bootLeadMs ?? 0) : 0) + (opts.skewMs?.[id] ?? 0),
+      server: { kind: n.kind, serverId: n.serverId ?? 0, ...(n.type !== undefined ? { type: n.type } : {}), ...(n.kind === 'service' ? { modules: modulesOf(id, events) } : {}) },
+      correlate,
+    };
+  };
+  const bootsLater = new Set<string>();
+  const seen = new Set<string>();
+  for (const e of events) {
+    for (const id of [e.to, e.from]) {
+      if (id === undefined || !recorded.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      if (e.type === 'lifecycle' && e.detail === 'start' && e.to === id) bootsLater.add(id);
+    }
+  }
+  for (const id of recorded) {
+    if (bootsLater.has(id)) continue;
+    const st = state.get(id) as NodeState;
+    st.lines.push(headerOf(id, 0, true));
+    st.booted = true;
+  }
 
   const localOf = new Map<number, { node: string; seq: number }>(); // engine seq -> recorded line
   const corrOf = new Map<number, string>(); // engine send seq -> correlation id
@@ -63,7 +91,11 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
   const kindOf = (id: string | undefined) => (id !== undefined ? nodes.get(id)?.kind : undefined);
 
   const write = (node: string, e: TraceEvent, kind: string, fields: Record<string, unknown>, opt: { data?: unknown; hasData?: boolean } = {}): number => {
-    const s = state.get(node) as { seq: number; lines: Line[]; dlv: number };
+    const s = state.get(node) as NodeState;
+    if (!s.booted) {
+      s.lines.push(headerOf(node, e.t, true));
+      s.booted = true;
+    }
     const seq = ++s.seq;
     const line: Line = { seq, ts: epoch + e.t + (opts.skewMs?.[node] ?? 0), kind };
     // The handler this happened inside: the cause chain's first handle/callback/http-request line on this node.
@@ -89,6 +121,22 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
     const from = e.from;
     switch (e.type) {
       case 'lifecycle': {
+        const st = to !== undefined ? state.get(to) : undefined;
+        if (st && e.detail === 'start') {
+          if (!st.booted) {
+            st.lines.push(headerOf(to as string, e.t, true));
+            st.booted = true;
+          } else if (st.stopped) {
+            st.restarts++;
+            st.boot = `b${nodes.get(to as string)?.serverId ?? 0}r${st.restarts}`;
+            st.seq = 0;
+            st.stopped = false;
+            st.lines.push(headerOf(to as string, e.t, false));
+          }
+        } else if (st && e.detail === 'stop' && st.booted && !st.stopped) {
+          write(to as string, e, 'stop', { clean: true, reason: 'server stopped' });
+          st.stopped = true;
+        }
         const d = isDict(e.data) ? e.data : {};
         if (from && (e.detail === 'login' || e.detail === 'transfer-end')) {
           clientInfo.set(from, { playerId: d.playerId as string, uid: (d.uid as number) ?? clientInfo.get(from)?.uid, proxyId: (d.proxyId as number) ?? clientInfo.get(from)?.proxyId });
@@ -197,16 +245,9 @@ export function synthesizeRecordings(header: TraceHeader, events: readonly Trace
 
   const files: SynthFile[] = [];
   for (const id of [...recorded].sort()) {
-    const n = nodes.get(id) as { id: string; kind: string; serverId?: number; type?: string };
-    const skew = opts.skewMs?.[id] ?? 0;
-    const s = state.get(id) as { lines: Line[] };
-    const head = {
-      format: 'switchboard-recording', version: 1, recorder: 'synth', boot: boot(id), firstSeq: 1, ts: epoch - (opts.bootLeadMs ?? 0) + skew,
-      server: { kind: n.kind, serverId: n.serverId ?? 0, ...(n.type !== undefined ? { type: n.type } : {}), ...(n.kind === 'service' ? { modules: modulesOf(id, events) } : {}) },
-      correlate,
-    };
-    const kept = s.lines.filter((l) => !(opts.lose?.(id, l.seq, l.kind) ?? false));
-    files.push({ name: `${id}.ndjson`, node: id, text: [head, ...kept].map((l) => JSON.stringify(l)).join('\n') + '\n' });
+    const s = state.get(id) as NodeState;
+    const kept = s.lines.filter((l) => l.format !== undefined || !(opts.lose?.(id, l.seq as number, l.kind as string) ?? false));
+    files.push({ name: `${id}.ndjson`, node: id, text: kept.map((l) => JSON.stringify(l)).join('\n') + '\n' });
   }
   return files;
 }

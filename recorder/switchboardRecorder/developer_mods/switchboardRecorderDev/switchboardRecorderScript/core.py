@@ -211,11 +211,17 @@ class Recorder(object):
         else:
             _say('switchboardRecorder: %s; recording stopped' % reason)
 
-    def close(self):
+    def close(self, reason='server stopped'):
+        """The server stops (Destroy, or the process exits): the last lines and a clean `stop` line."""
         if self.on:
-            self.busy = 0
-            self.buf = [l for l in self.buf if l is not None]
-            self.flush()
+            try:
+                self.busy = 0
+                self.buf = [l for l in self.buf if l is not None]
+                self.seq += 1
+                self.buf.append(_writer.line(self.seq, self.clock() * 1000, 'stop', None, {'clean': True, 'reason': reason}))
+                self.flush()
+            except Exception:
+                pass
             self.on = False
             self.out.close()
 
