@@ -38,10 +38,13 @@ class PongServer extends ServerSystem {
   }
 }
 
-interface PointResult {
+interface Rate {
   perSec: number;
   /** Per second of this process's CPU time (steadier than wall time on a busy machine). */
   perCpuSec: number;
+}
+
+interface PointResult extends Rate {
   sim: Simulation;
 }
 
@@ -93,7 +96,7 @@ class ServiceSink extends ServiceSystem {
 
 const BROADCAST_TARGETS = BENCH_SHAPE.games + BENCH_SHAPE.services;
 
-export function broadcastRun(rounds: number, record = true): number {
+export function broadcastRun(rounds: number, record = true): Rate {
   const sim = new Simulation(benchProject(), { seed: 7, record });
   const senders: Broadcaster[] = [];
   for (const n of sim.project.nodes) {
@@ -105,6 +108,7 @@ export function broadcastRun(rounds: number, record = true): number {
   }
   sim.runUntil(1);
   deliveries = 0;
+  const c0 = process.cpuUsage();
   const start = performance.now();
   for (let r = 0; r < rounds; r++) {
     for (const s of senders) {
@@ -114,7 +118,7 @@ export function broadcastRun(rounds: number, record = true): number {
     sim.runUntil(sim.now + 10);
   }
   const ms = performance.now() - start;
-  return (deliveries / ms) * 1000;
+  return { perSec: (deliveries / ms) * 1000, perCpuSec: (deliveries / cpuMs(c0)) * 1000 };
 }
 
 class RpcService extends ServiceSystem {
@@ -142,7 +146,7 @@ class RpcCaller extends ServerSystem {
 const RPC_PER_CALLER = 40;
 const RPC_CALLERS = BENCH_SHAPE.lobbies + BENCH_SHAPE.games;
 
-export function rpcRun(target: number, record = true): number {
+export function rpcRun(target: number, record = true): Rate {
   const sim = new Simulation(benchProject(), { seed: 7, record });
   const callers: RpcCaller[] = [];
   let i = 0;
@@ -157,10 +161,11 @@ export function rpcRun(target: number, record = true): number {
   sim.runUntil(1);
   for (const c of callers) for (let k = 0; k < RPC_PER_CALLER; k++) c.fire(0);
   rpcDone = 0;
+  const c0 = process.cpuUsage();
   const start = performance.now();
   while (rpcDone < target) sim.runUntil(sim.now + 20);
   const ms = performance.now() - start;
-  return (rpcDone / ms) * 1000;
+  return { perSec: (rpcDone / ms) * 1000, perCpuSec: (rpcDone / cpuMs(c0)) * 1000 };
 }
 
 function collect(): void {
@@ -200,13 +205,13 @@ export function benchEngine(rounds = 5): Figure[] {
     add('point_untraced', untraced);
     add('point_untraced_ratio', untraced / cp);
     collect();
-    const b = broadcastRun(BROADCAST_ROUNDS);
+    const b = broadcastRun(BROADCAST_ROUNDS).perSec;
     const cb = ceilingBroadcast(BENCH_SHAPE.services * 2, BROADCAST_TARGETS / 2, BROADCAST_ROUNDS);
     add('broadcast', b);
     add('broadcast_ceiling', cb);
     add('broadcast_ratio', b / cb);
     collect();
-    const p = rpcRun(RPC);
+    const p = rpcRun(RPC).perSec;
     const cr = ceilingRpc(RPC_CALLERS, RPC_PER_CALLER, RPC);
     add('rpc', p);
     add('rpc_ceiling', cr);

@@ -4,6 +4,7 @@
 // misuse check when made through the generic path (behaviours, scenarios).
 import type { Engine } from '../engine/engine';
 import { invoke } from '../engine/invoke';
+import { kindMayCall, type ApiName } from './interfaces';
 import type { Handler, SystemRt } from '../engine/runtime';
 import { claimNode } from './context';
 import type { NodeKind } from '../model/schema';
@@ -45,16 +46,32 @@ export abstract class SystemBase {
   }
 }
 
+/**
+ * Messaging calls check their arguments in line (no argument array, no walk over the parameter
+ * table): the common case goes straight to the engine; anything else takes the generic path,
+ * whose checks record the misuse with its message.
+ */
+function ready(sys: SystemRt, api: ApiName): boolean {
+  return sys.node.up && kindMayCall(sys.node.kind, api);
+}
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isCallback = (v: unknown): boolean => v === null || v === undefined || typeof v === 'function';
+const isTimeout = (v: unknown): v is number => typeof v === 'number' && v > 0 && v !== Infinity;
+
 export function bindingOf(obj: SystemBase): { engine: Engine; sys: SystemRt } {
   return obj[SYSTEM];
 }
 
 export class ClientSystem extends SystemBase {
   NotifyToServer(eventName: string, eventData?: Payload): void {
-    this.call('NotifyToServer', [eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof eventName === 'string' && ready(sys, 'NotifyToServer')) engine.notify(sys, 'NotifyToServer', undefined, undefined, eventName, eventData);
+    else this.call('NotifyToServer', [eventName, eventData]);
   }
   NotifyToServiceNode(serverId: number, eventName: string, eventData?: Payload): void {
-    this.call('NotifyToServiceNode', [serverId, eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (isInt(serverId) && typeof eventName === 'string' && ready(sys, 'NotifyToServiceNode')) engine.notify(sys, 'NotifyToServiceNode', serverId, undefined, eventName, eventData);
+    else this.call('NotifyToServiceNode', [serverId, eventName, eventData]);
   }
 }
 
@@ -64,39 +81,57 @@ export class ClientSystem extends SystemBase {
  */
 abstract class RequestingSystem extends SystemBase {
   NotifyToServiceNode(targetId: number, eventName: string, eventData?: Payload): void {
-    this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (isInt(targetId) && typeof eventName === 'string' && ready(sys, 'NotifyToServiceNode')) engine.notify(sys, 'NotifyToServiceNode', targetId, undefined, eventName, eventData);
+    else this.call('NotifyToServiceNode', [targetId, eventName, eventData]);
   }
   BroadcastToService(eventName: string, eventData?: Payload): void {
-    this.call('BroadcastToService', [eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof eventName === 'string' && ready(sys, 'BroadcastToService')) engine.broadcast(sys, 'BroadcastToService', null, eventName, eventData);
+    else this.call('BroadcastToService', [eventName, eventData]);
   }
   RequestToService(module: string, event: string, eventData: Payload, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof module === 'string' && typeof event === 'string' && isCallback(callback) && isTimeout(timeout) && ready(sys, 'RequestToService')) {
+      engine.request(sys, 'RequestToService', module, event, eventData, callback ?? null, sys.instance, timeout);
+    } else this.call('RequestToService', [module, event, eventData, callback ?? null, timeout]);
   }
   RequestToServiceMod(modname: string, method: string, args: Payload, callback?: Callback | null, timeout = 2): void {
-    this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof modname === 'string' && typeof method === 'string' && isCallback(callback) && isTimeout(timeout) && ready(sys, 'RequestToServiceMod')) {
+      engine.request(sys, 'RequestToServiceMod', modname, method, args, callback ?? null, sys.instance, timeout);
+    } else this.call('RequestToServiceMod', [modname, method, args, callback ?? null, timeout]);
   }
 }
 
 /** Master and service systems also answer RPCs and reach lobby/game servers by id. */
 abstract class AnsweringSystem extends RequestingSystem {
   NotifyToServerNode(targetId: number, eventName: string, eventData?: Payload): void {
-    this.call('NotifyToServerNode', [targetId, eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (isInt(targetId) && typeof eventName === 'string' && ready(sys, 'NotifyToServerNode')) engine.notify(sys, 'NotifyToServerNode', targetId, undefined, eventName, eventData);
+    else this.call('NotifyToServerNode', [targetId, eventName, eventData]);
   }
   RegisterRpcMethod(module: string, event: string, func: RpcMethod): void {
     this.call('RegisterRpcMethod', [module, event, func]);
   }
   ResponseToServer(serverId: number, callbackId: number, eventData?: Payload): void {
-    this.call('ResponseToServer', [serverId, callbackId, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (isInt(serverId) && isInt(callbackId) && ready(sys, 'ResponseToServer')) engine.respond(sys, serverId, callbackId, eventData);
+    else this.call('ResponseToServer', [serverId, callbackId, eventData]);
   }
 }
 
 /** lobby and game servers. */
 export class ServerSystem extends RequestingSystem {
   NotifyToClient(targetId: string, eventName: string, eventData?: Payload): void {
-    this.call('NotifyToClient', [targetId, eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof targetId === 'string' && typeof eventName === 'string' && ready(sys, 'NotifyToClient')) engine.notify(sys, 'NotifyToClient', targetId, undefined, eventName, eventData);
+    else this.call('NotifyToClient', [targetId, eventName, eventData]);
   }
   NotifyToMaster(eventName: string, eventData?: Payload): void {
-    this.call('NotifyToMaster', [eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof eventName === 'string' && ready(sys, 'NotifyToMaster')) engine.notify(sys, 'NotifyToMaster', undefined, undefined, eventName, eventData);
+    else this.call('NotifyToMaster', [eventName, eventData]);
   }
 }
 
@@ -104,13 +139,19 @@ export class MasterSystem extends AnsweringSystem {}
 
 export class ServiceSystem extends AnsweringSystem {
   NotifyToMaster(eventName: string, eventData?: Payload): void {
-    this.call('NotifyToMaster', [eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof eventName === 'string' && ready(sys, 'NotifyToMaster')) engine.notify(sys, 'NotifyToMaster', undefined, undefined, eventName, eventData);
+    else this.call('NotifyToMaster', [eventName, eventData]);
   }
   BroadcastToServerByType(serverType: string, eventName: string, eventData?: Payload): void {
-    this.call('BroadcastToServerByType', [serverType, eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (typeof serverType === 'string' && typeof eventName === 'string' && ready(sys, 'BroadcastToServerByType')) engine.broadcast(sys, 'BroadcastToServerByType', serverType, eventName, eventData);
+    else this.call('BroadcastToServerByType', [serverType, eventName, eventData]);
   }
   RemoteNotifyToClient(uid: number, proxyId: number, eventName: string, eventData?: Payload): void {
-    this.call('RemoteNotifyToClient', [uid, proxyId, eventName, eventData]);
+    const { engine, sys } = this[SYSTEM];
+    if (isInt(uid) && isInt(proxyId) && typeof eventName === 'string' && ready(sys, 'RemoteNotifyToClient')) engine.notify(sys, 'RemoteNotifyToClient', uid, proxyId, eventName, eventData);
+    else this.call('RemoteNotifyToClient', [uid, proxyId, eventName, eventData]);
   }
   RegisterRpcMethodForMod(method: string, func: RpcMethod): void {
     this.call('RegisterRpcMethodForMod', [method, func]);

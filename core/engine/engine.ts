@@ -12,6 +12,7 @@ import { Network } from './network';
 import { EventQueue, type Scheduled } from './queue';
 import { Random } from './random';
 import { EV, RPC_STATE_INDEX, isFinalRpcState, rpcTransition } from './rpc-machine';
+import { TimeoutLanes } from './timeouts';
 import { buildTopology, isServer, listenKey, type Handler, type Listener, type NodeRt, type SystemRt, type Topology } from './runtime';
 
 const T = TYPE_INDEX;
@@ -35,7 +36,11 @@ export interface Message extends Scheduled {
   to: NodeRt;
   event: string;
   eventId: number;
+  /** The receiver's copy: its own, except a broadcast's (`shared`: each receiver copies it). */
   data: unknown;
+  shared: boolean;
+  /** The payload's handle on the trace's tape + 1 (0: none / not recording). */
+  handle: number;
   key: string;
   /** listenerMatch "lenient": the sender's own pair, also heard where the reference names a fixed pair. */
   alt: string | null;
@@ -75,10 +80,18 @@ interface RpcRec {
   instance: unknown;
   callbackDone: boolean;
   event: string;
+  eventId: number;
   reason: string | null;
   /** seq of the request's send, and of the event that ended the RPC early (no-route/no-handler). */
   sendSeq: number;
   endSeq: number;
+}
+
+interface SendInfo {
+  key: string;
+  eventId: number;
+  /** The same event under the sender kind's NeteaseExtraApi system (made on first use). */
+  extra: string | null;
 }
 
 interface HttpRequest {
@@ -106,8 +119,17 @@ export class Engine {
   private readonly rpcEvents: string[] = [''];
   private rpcCount = 0;
   private readonly rrCounters = new Map<string, number>();
+  private readonly keyStrings = new Map<string, string>();
+  private readonly targetIndexes = new WeakMap<NodeRt[], Int32Array>();
   private readonly http = new Map<number, HttpRequest>();
   private httpCount = 0;
+  /** RPC timeouts by duration, out of the main queue (timeouts.ts). */
+  private readonly timeouts = new TimeoutLanes();
+  private readonly deadTimeout = (rpc: number): boolean => {
+    const r = this.rpcs[rpc];
+    return r === undefined || r.callbackDone;
+  };
+  /** No link was given its own latency/loss/cut, so every hop uses the defaults. */
 
   constructor(
     readonly project: Project,
@@ -189,10 +211,31 @@ export class Engine {
     this.schedule<Task>({ t, order: 0, kind: K_TASK, node, cause: this.cause, fn });
   }
 
-  /** Pop and process one queued item. */
-  processNext(): boolean {
-    const item = this.queue.pop();
-    if (!item) return false;
+  /** Time of the next item to process (Infinity when idle). */
+  nextAt(): number {
+    const top = this.queue.peek();
+    const lane = this.timeouts.first(this.deadTimeout);
+    if (lane === null) return top ? top.t : Infinity;
+    const t = lane.t[lane.head];
+    return top && top.t < t ? top.t : t;
+  }
+
+  /** Pop and process the next queued item, if it is due at or before `limit`. False: nothing was. */
+  processNext(limit = Infinity): boolean {
+    const top = this.queue.peek();
+    const lane = this.timeouts.lanes.length > 0 ? this.timeouts.first(this.deadTimeout) : null;
+    if (lane !== null) {
+      const t = lane.t[lane.head];
+      if (!top || t < top.t || (t === top.t && lane.order[lane.head] < top.order)) {
+        if (t > limit) return false;
+        const rpc = lane.rpc[lane.head++];
+        if (t > this.now) this.now = t;
+        this.fireTimeout(rpc);
+        return true;
+      }
+    }
+    if (!top || top.t > limit) return false;
+    const item = this.queue.pop() as Item;
     if (item.t > this.now) this.now = item.t;
     switch (item.kind) {
       case K_MESSAGE:
@@ -237,29 +280,90 @@ export class Engine {
     }
   }
 
-  private copyData(sys: SystemRt, api: string, data: unknown, name = 'eventData'): unknown {
+  /**
+   * The payload of a send: checked and copied once (a bad one is a misuse), with the keys Apollo
+   * adds set on a dict (`k1`, `k2`). Recording, the same walk puts it on the trace's tape: its
+   * handle + 1 is then `this.handle`. The copy is the receiver's.
+   */
+  private payload(sys: SystemRt, api: string, raw: unknown, name: string, k1?: string, v1?: unknown, k2?: string, v2?: unknown): unknown {
     try {
-      return copyPayload(data, name);
+      if (this.rec.recording) {
+        const copy = this.rec.payloads.putCopy(raw, name, k1, v1, k2, v2);
+        this.handle = this.rec.payloads.lastHandle + 1;
+        return copy;
+      }
+      this.handle = 0;
+      const data = copyPayload(raw, name);
+      if (k1 !== undefined && isDict(data)) {
+        data[k1] = v1;
+        if (k2 !== undefined) data[k2] = v2;
+      }
+      return data;
     } catch (e) {
       if (e instanceof UnsendableValueError) this.misuse(sys.node, api, e.message);
       throw e;
     }
   }
 
+  /** Set by `payload`: the trace's handle of the payload just copied (+ 1; 0 when not recording). */
+  private handle = 0;
+
   // ---------------------------------------------------------------- one-way messages (§2)
 
-  private senderKey(sys: SystemRt, event: string): string {
-    let key = sys.keys.get(event);
-    if (key === undefined) {
-      key = listenKey(sys.namespace, sys.systemName, event);
-      if (sys.keys.size < 4096) sys.keys.set(event, key);
+  /**
+   * What a system's send of `event` needs, looked up once per (system, event): its listen key with
+   * the system as sender, and the event's interned id in the trace.
+   */
+  private sendOf(sys: SystemRt, event: string): SendInfo {
+    const cache = (sys.sends ??= new Map());
+    let info = cache.get(event);
+    if (info === undefined) {
+      info = { key: this.canonical(listenKey(sys.namespace, sys.systemName, event)), eventId: this.rec.strings.id(event), extra: null };
+      if (cache.size < 4096) cache.set(event, info);
     }
+    return info;
+  }
+
+  /**
+   * One string object per listen / RPC key: the sender's cached key and the one the listeners were
+   * registered under are then the same object, and the lookup compares pointers, not text.
+   */
+  private canonical(key: string): string {
+    const k = this.keyStrings.get(key);
+    if (k !== undefined) return k;
+    if (this.keyStrings.size < 1 << 20) this.keyStrings.set(key, key);
     return key;
+  }
+
+  /** The NeteaseExtraApi key a node of `from`'s kind sends `event` under (cached with the send). */
+  private extraKeyOf(send: SendInfo, from: NodeRt, event: string): string {
+    return (send.extra ??= this.canonical(listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event)));
+  }
+
+  /** The key of `event` on its owner for a request sent by `sys` (cached on the system). */
+  private rpcKeyOf(sys: SystemRt, api: 'RequestToService' | 'RequestToServiceMod', target: string, event: string): string {
+    const byTarget = (sys.rpcKeys ??= new Map());
+    let byEvent = byTarget.get(target);
+    if (byEvent === undefined) {
+      byEvent = new Map();
+      if (byTarget.size < 1024) byTarget.set(target, byEvent);
+    }
+    let pair = byEvent.get(event);
+    if (pair === undefined) {
+      pair = ['', ''];
+      if (byEvent.size < 1024) byEvent.set(event, pair);
+    }
+    const slot = api === 'RequestToService' ? 0 : 1;
+    return pair[slot] || (pair[slot] = this.canonical(rpcKey(api, target, event)));
+  }
+
+  private eventIdOf(sys: SystemRt, event: string): number {
+    return this.sendOf(sys, event).eventId;
   }
 
   /** Under listenerMatch "lenient", the sender's own key beside a fixed NeteaseExtraApi pair. */
   private altKey(sys: SystemRt, event: string): string | null {
-    return this.project.options.listenerMatch === 'lenient' ? this.senderKey(sys, event) : null;
+    return this.project.options.listenerMatch === 'lenient' ? this.sendOf(sys, event).key : null;
   }
 
   private extraKey(from: NodeRt): string {
@@ -271,11 +375,16 @@ export class Engine {
   /** NotifyToClient / NotifyToServer / NotifyToMaster / NotifyToServerNode / NotifyToServiceNode / RemoteNotifyToClient. */
   notify(sys: SystemRt, api: ApiName, target: unknown, proxyId: unknown, event: string, rawData: unknown): void {
     const from = sys.node;
-    const data = this.copyData(sys, api, rawData);
     const apiId = this.apiIds[api];
+    // Keys Apollo adds to a dict payload on the way (set once the route is known).
+    let k1: string | undefined;
+    let v1: unknown;
+    let k2: string | undefined;
+    let v2: unknown;
     let to: NodeRt | undefined;
     let via: NodeRt | null = null;
-    let key = this.senderKey(sys, event);
+    const send = this.sendOf(sys, event);
+    let key = send.key;
     let alt: string | null = null;
     let expectServer: NodeRt | null = null;
     let expectPlayer: string | null = null;
@@ -306,7 +415,8 @@ export class Engine {
         else {
           to = from.server;
           via = from.proxy;
-          if (isDict(data)) data.__id__ = from.playerId;
+          k1 = '__id__';
+          v1 = from.playerId;
         }
         if (early) earlyDetail = `${from.id} is not on a lobby/game`;
         break;
@@ -314,7 +424,7 @@ export class Engine {
       case 'NotifyToMaster':
         to = this.topo.master ?? undefined;
         if (from.kind === 'service') {
-          key = listenKey(EXTRA_API_NAMESPACE, 'extraApiService', event);
+          key = this.extraKeyOf(send, from, event);
           alt = this.altKey(sys, event);
         }
         if (!to) earlyDetail = 'the topology has no master';
@@ -331,12 +441,12 @@ export class Engine {
         else earlyDetail = `no service with serverId ${target}`;
         if (from.kind === 'client') {
           via = from.proxy;
-          if (isDict(data)) {
-            data.__neteaseProxyId__ = from.proxy ? from.proxy.serverId : null;
-            data.__uid__ = from.uid;
-          }
+          k1 = '__neteaseProxyId__';
+          v1 = from.proxy ? from.proxy.serverId : null;
+          k2 = '__uid__';
+          v2 = from.uid;
         } else {
-          key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
+          key = this.extraKeyOf(send, from, event);
           alt = this.altKey(sys, event);
         }
         break;
@@ -355,34 +465,34 @@ export class Engine {
         break;
       }
     }
-    const sendSeq = this.record(T.send, apiId, from, to ?? null, event, data, this.cause);
-    this.rec.set(sendSeq - 1, F.sys, sys.sysId);
+    const data = this.payload(sys, api, rawData, 'eventData', k1, v1, k2, v2);
+    const eventId = send.eventId;
+    const sendSeq = this.rec.addWithSys(this.now, T.send, apiId, from.ref, to ? to.ref : 0, eventId, this.handle, this.cause, sys.sysId);
     if (via) this.rec.set(sendSeq - 1, F.via, via.ref);
     if (!to || early) {
-      const d = this.record(T.drop, apiId, from, to ?? null, event, undefined, sendSeq);
+      const d = this.rec.add(this.now, T.drop, apiId, from.ref, to ? to.ref : 0, eventId, undefined, sendSeq);
       this.note(d, { reason: early ?? 'no-target', detail: earlyDetail });
       return;
     }
-    this.transmit(ONE_WAY, apiId, from, via, to, event, data, key, sendSeq, 0, expectServer, expectPlayer, 0, alt);
+    this.transmit(ONE_WAY, apiId, from, via, to, event, eventId, data, this.handle, false, key, sendSeq, 0, expectServer, expectPlayer, 0, alt);
   }
 
   /** Put a message on the wire: loss and cuts are decided now, arrival is queued. Returns the arrival time, -1 when dropped. */
-  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, data: unknown, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0, alt: string | null = null): number {
+  private transmit(role: number, apiId: number, from: NodeRt, via: NodeRt | null, to: NodeRt, event: string, eventId: number, data: unknown, handle: number, shared: boolean, key: string, sendSeq: number, rpc: number, expectServer: NodeRt | null, expectPlayer: string | null, cb = 0, alt: string | null = null): number {
     if (via && !via.up) {
-      const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
+      const d = this.rec.add(this.now, T.drop, apiId, from.ref, to.ref, eventId, undefined, sendSeq);
       this.note(d, { reason: 'node-down', at: via, detail: `${via.id} is stopped` });
       if (rpc) this.markRpc(d, rpc, this.rpcStates[rpc]);
       return -1;
     }
     const arrive = this.net.travel(this.now, from, via, to);
-    const eventId = this.rec.recording ? this.rec.field(sendSeq - 1, F.event) : this.rec.strings.id(event);
     const msg: Message = {
-      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId, data, key, alt, sendSeq, rpc,
+      t: arrive, order: 0, kind: K_MESSAGE, role, api: apiId, from, to, event, eventId, data, shared, handle, key, alt, sendSeq, rpc,
       drop: null, dropAt: null, expectServer, expectPlayer, cb,
     };
     if (arrive < 0) {
       if (this.net.dropReason === 'link-down') {
-        const d = this.record(T.drop, apiId, from, to, event, undefined, sendSeq);
+        const d = this.rec.add(this.now, T.drop, apiId, from.ref, to.ref, eventId, undefined, sendSeq);
         this.note(d, { reason: 'link-down', at: this.net.dropAt, detail: 'the link is cut' });
         if (rpc) this.markRpc(d, rpc, this.rpcStates[rpc]);
         return -1;
@@ -400,31 +510,34 @@ export class Engine {
   /** BroadcastToService / BroadcastToServerByType: one send, one delivery per target. */
   broadcast(sys: SystemRt, api: ApiName, serverType: string | null, event: string, rawData: unknown): void {
     const from = sys.node;
-    const data = this.copyData(sys, api, rawData);
+    const data = this.payload(sys, api, rawData, 'eventData');
+    const handle = this.handle;
     const apiId = this.apiIds[api];
     let targets: NodeRt[];
     let key: string;
     let alt: string | null = null;
+    const send = this.sendOf(sys, event);
     if (api === 'BroadcastToService') {
       targets = this.topo.services;
       if (from.kind === 'service' && !this.project.options.broadcastIncludesSender) targets = targets.filter((n) => n !== from);
-      key = listenKey(EXTRA_API_NAMESPACE, this.extraKey(from), event);
+      key = this.extraKeyOf(send, from, event);
       alt = this.altKey(sys, event);
     } else {
       targets = this.topo.serversByType.get(serverType as string) ?? [];
-      key = this.senderKey(sys, event);
+      key = send.key;
     }
-    const sendSeq = this.record(T.send, apiId, from, null, event, data, this.cause);
-    this.note(sendSeq, { sysId: sys.sysId });
-    this.rec.setTargets(sendSeq - 1, Int32Array.from(targets, (n) => n.idx));
+    const eventId = send.eventId;
+    const sendSeq = this.rec.addWithPayload(this.now, T.send, apiId, from.ref, 0, eventId, handle, this.cause);
+    this.rec.set(sendSeq - 1, F.sys, sys.sysId);
+    this.rec.setTargets(sendSeq - 1, this.indexesOf(targets));
     if (targets.length === 0) {
-      const d = this.record(T.drop, apiId, from, null, event, undefined, sendSeq);
+      const d = this.rec.add(this.now, T.drop, apiId, from.ref, 0, eventId, undefined, sendSeq);
       this.note(d, { reason: 'no-target', detail: api === 'BroadcastToService' ? 'the topology has no service' : `no lobby/game of type ${serverType}` });
       return;
     }
     let last = this.now;
     for (const to of targets) {
-      const q = this.transmit(ONE_WAY, apiId, from, null, to, event, data, key, sendSeq, 0, null, null, 0, alt);
+      const q = this.transmit(ONE_WAY, apiId, from, null, to, event, eventId, data, handle, true, key, sendSeq, 0, null, null, 0, alt);
       if (q > last) last = q;
     }
     this.rec.setArrive(sendSeq - 1, last);
@@ -444,20 +557,36 @@ export class Engine {
       if (!to.server) return this.dropAtArrival(m, 'not-on-server', to, `${to.id} is not logged in`);
     }
     if (m.role === RESPONSE) return this.arriveResponse(m);
-    const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, m.eventId, this.rec.dataHandle(m.sendSeq - 1), m.sendSeq);
+    const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, to.ref, m.eventId, this.keptHandle(m), m.sendSeq);
     if (m.role === REQUEST) return this.arriveRequest(m, dSeq);
-    this.dispatch(to, m.key, m.alt, m.eventId, m.api, m.from, m.data, dSeq, true);
+    this.dispatch(to, m.key, m.alt, m.eventId, m.api, m.from, m.shared ? copyJson(m.data) : m.data, dSeq, true);
+  }
+
+  /** The message's payload handle while its send is still kept (a live run drops old events and their payloads). */
+  private keptHandle(m: Message): number {
+    return m.sendSeq > this.rec.first ? m.handle : this.rec.dataHandle(m.sendSeq - 1);
   }
 
   private dropAtArrival(m: Message, reason: string, at: NodeRt | null, detail: string | undefined): void {
-    const d = this.record(T.drop, m.api, m.from, m.to, m.event, undefined, m.sendSeq);
+    const d = this.rec.add(this.now, T.drop, m.api, m.from ? m.from.ref : 0, m.to.ref, m.eventId || this.rec.strings.id(m.event), undefined, m.sendSeq);
     this.note(d, { reason, at, detail });
     if (m.rpc) this.markRpc(d, m.rpc, this.rpcStates[m.rpc]);
   }
 
-  /** Run every listener for key on node, by priority then registration order. */
-  private dispatch(node: NodeRt, key: string, alt: string | null, eventId: number, apiId: number, from: NodeRt | null, data: unknown, dSeq: number, reportUnhandled: boolean): void {
-    const list = alt === null ? node.listeners.get(key) : listenersFor(node, key, alt);
+  /** Node indexes of a target list, kept per list (the topology's lists are reused by every broadcast; the trace only reads them). */
+  private indexesOf(targets: NodeRt[]): Int32Array {
+    let idx = this.targetIndexes.get(targets);
+    if (idx === undefined) {
+      idx = new Int32Array(targets.length);
+      for (let i = 0; i < targets.length; i++) idx[i] = targets[i].idx;
+      this.targetIndexes.set(targets, idx);
+    }
+    return idx;
+  }
+
+  /** Run every listener for key on node, by priority then registration order; `args` is the node's own copy. */
+  private dispatch(node: NodeRt, key: string, alt: string | null, eventId: number, apiId: number, from: NodeRt | null, args: unknown, dSeq: number, reportUnhandled: boolean): void {
+    const list = alt === null ? this.listenersOf(node, key) : listenersFor(node, key, alt);
     if (!list || list.length === 0) {
       if (!reportUnhandled) return;
       const u = this.rec.add(this.now, T.unhandled, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
@@ -467,15 +596,24 @@ export class Engine {
       return;
     }
     // One copy for the receiving node: its listeners share it, as they share one dict in Apollo.
-    const args = copyJson(data);
     for (let i = 0; i < list.length; i++) {
       const l = list[i];
-      const h = this.rec.add(this.now, T.handle, apiId, from ? from.ref : 0, node.ref, eventId, undefined, dSeq);
-      this.rec.set(h - 1, F.sys, l.sysId);
+      const h = this.rec.addWithSys(this.now, T.handle, apiId, from ? from.ref : 0, node.ref, eventId, 0, dSeq, l.sysId);
       this.cause = h;
       this.invokeHandler(node, l.fn, l.instance, args);
     }
     this.cause = 0;
+  }
+
+  /** node.listeners.get(key), remembering the node's last lookup (a node mostly hears one event). */
+  private listenersOf(node: NodeRt, key: string): Listener[] | undefined {
+    const version = node.listeners.version;
+    if (node.heardKey === key && node.heardVersion === version) return node.heardList;
+    const list = node.listeners.get(key);
+    node.heardKey = key;
+    node.heardList = list;
+    node.heardVersion = version;
+    return list;
   }
 
   private invokeHandler(node: NodeRt, fn: Handler, instance: unknown, a: unknown, b?: unknown, c?: unknown): void {
@@ -507,7 +645,7 @@ export class Engine {
   /** An engine event (AddServerPlayerEvent, ServerConnectedEvent...) for node, delivered asynchronously now. */
   engineEvent(node: NodeRt, event: string, data: unknown, cause: number): void {
     this.schedule<Message>({
-      t: this.now, order: 0, kind: K_MESSAGE, role: ENGINE_EVENT, api: 0, from: null, to: node, event, eventId: 0, data,
+      t: this.now, order: 0, kind: K_MESSAGE, role: ENGINE_EVENT, api: 0, from: null, to: node, event, eventId: 0, data, shared: true, handle: 0,
       key: listenKey('Minecraft', 'Engine', event), alt: null, sendSeq: cause, rpc: 0, drop: null, dropAt: null, expectServer: null, expectPlayer: null, cb: 0,
     });
   }
@@ -518,14 +656,14 @@ export class Engine {
     if (!list || list.length === 0) return;
     const d = this.record(T.deliver, 0, null, m.to, m.event, m.data, m.sendSeq);
     this.note(d, { sysId: this.sysId('Minecraft', 'Engine') });
-    this.dispatch(m.to, m.key, null, this.rec.strings.id(m.event), 0, null, m.data, d, false);
+    this.dispatch(m.to, m.key, null, this.rec.strings.id(m.event), 0, null, copyJson(m.data), d, false);
   }
 
   // ---------------------------------------------------------------- listening and registration
 
   listen(sys: SystemRt, ns: string, systemName: string, event: string, instance: unknown, fn: Handler, priority: number): void {
     const node = sys.node;
-    const key = listenKey(ns, systemName, event);
+    const key = this.canonical(listenKey(ns, systemName, event));
     const list = node.listeners.get(key) ?? [];
     const l: Listener = { fn, instance, priority, sysId: sys.sysId, order: ++this.listenerOrder };
     let i = list.length;
@@ -541,7 +679,7 @@ export class Engine {
     if (api === 'RegisterRpcMethodForMod' && !node.type) this.misuse(node, api, `${node.id} has no service type`);
     // RegisterRpcMethod answers RequestToService, RegisterRpcMethodForMod answers RequestToServiceMod:
     // separate key spaces, even when a service's type equals one of its module names.
-    const key = rpcKey(api === 'RegisterRpcMethod' ? 'RequestToService' : 'RequestToServiceMod', module, method);
+    const key = this.canonical(rpcKey(api === 'RegisterRpcMethod' ? 'RequestToService' : 'RequestToServiceMod', module, method));
     const replaced = node.rpcMethods.has(key);
     node.rpcMethods.set(key, { fn, instance: sys.instance, sysId: sys.sysId });
     const seq = this.record(T.register, this.apiIds[api], null, node, method, undefined, this.cause);
@@ -556,33 +694,40 @@ export class Engine {
     if (next < 0) return 0;
     this.rpcStates[rpc] = next;
     const r = this.rpcs[rpc]!;
-    const seq = this.record(T.rpc, r.api, r.requester, r.owner, r.event, undefined, cause);
+    const seq = this.rec.add(this.now, T.rpc, r.api, r.requester.ref, r.owner ? r.owner.ref : 0, r.eventId, undefined, cause);
     this.markRpc(seq, rpc, next);
     if (reason) this.note(seq, { reason, detail });
     if (isFinalRpcState(next) && (r.callbackDone || !r.callback)) this.rpcs[rpc] = undefined;
     return seq;
   }
 
-  private pickOwner(key: string, owners: NodeRt[]): NodeRt | null {
-    const up = owners.filter((n) => n.up);
-    if (up.length === 0) return null;
-    if (up.length === 1) return up[0];
+  private pickOwner(api: string, target: string, owners: NodeRt[]): NodeRt | null {
+    let up = 0;
+    let first: NodeRt | null = null;
+    for (let i = 0; i < owners.length; i++) {
+      if (!owners[i].up) continue;
+      if (up++ === 0) first = owners[i];
+    }
+    if (up <= 1) return first;
     switch (this.project.options.rpcOwner) {
       case 'round-robin': {
+        const key = api + '\u0000' + target;
         const i = this.rrCounters.get(key) ?? 0;
         this.rrCounters.set(key, i + 1);
-        return up[i % up.length];
+        return nthUp(owners, i % up);
       }
       case 'random':
-        return up[this.rng.int(up.length)];
+        return nthUp(owners, this.rng.int(up));
       default:
-        return up[0];
+        return first;
     }
   }
 
   request(sys: SystemRt, api: 'RequestToService' | 'RequestToServiceMod', target: string, event: string, rawData: unknown, callback: Handler | null, instance: unknown, timeout: number): number {
     const from = sys.node;
-    const data = this.copyData(sys, api, rawData, api === 'RequestToServiceMod' ? 'args' : 'eventData');
+    const data = this.payload(sys, api, rawData, api === 'RequestToServiceMod' ? 'args' : 'eventData');
+    const handle = this.handle;
+    const eventId = this.eventIdOf(sys, event);
     const apiId = this.apiIds[api];
     const id = ++this.rpcCount;
     if (id >= this.rpcStates.length) {
@@ -598,21 +743,24 @@ export class Engine {
     this.rpcHasCallback[id] = callback ? 1 : 0;
     this.rpcEvents[id] = event;
     const owners = (api === 'RequestToService' ? this.topo.ownersByModule : this.topo.ownersByType).get(target) ?? [];
-    const owner = this.pickOwner(api + '\u0000' + target, owners);
-    const rec: RpcRec = { id, api: apiId, requester: from, callbackId, owner, callback, instance, callbackDone: false, event, reason: null, sendSeq: 0, endSeq: 0 };
+    const owner = this.pickOwner(api, target, owners);
+    const rec: RpcRec = { id, api: apiId, requester: from, callbackId, owner, callback, instance, callbackDone: false, event, eventId, reason: null, sendSeq: 0, endSeq: 0 };
     this.rpcs[id] = rec;
     this.rpcStates[id] = S.requested;
-    const sendSeq = this.record(T.send, apiId, from, owner, event, data, this.cause);
+    const sendSeq = this.rec.addWithPayload(this.now, T.send, apiId, from.ref, owner ? owner.ref : 0, eventId, handle, this.cause);
     rec.sendSeq = sendSeq;
     this.markRpc(sendSeq, id, S.requested);
     this.rec.set(sendSeq - 1, F.callbackId, callbackId);
-    this.note(sendSeq, { sysId: sys.sysId });
-    const r = this.record(T.rpc, apiId, from, owner, event, undefined, sendSeq);
+    this.rec.set(sendSeq - 1, F.sys, sys.sysId);
+    const r = this.rec.add(this.now, T.rpc, apiId, from.ref, owner ? owner.ref : 0, eventId, undefined, sendSeq);
     this.markRpc(r, id, S.requested);
     if (callback) {
-      const deadline = this.now + timeout * 1000;
+      const ms = timeout * 1000;
+      const deadline = this.now + ms;
       this.rec.setDeadline(sendSeq - 1, deadline);
-      this.schedule<Timeout>({ t: deadline, order: 0, kind: K_TIMEOUT, rpc: id });
+      const lane = this.timeouts.lane(ms);
+      if (lane !== null) lane.push(deadline, ++this.order, id);
+      else this.schedule<Timeout>({ t: deadline, order: 0, kind: K_TIMEOUT, rpc: id });
     }
     if (!owner) {
       const what = api === 'RequestToService' ? `module ${target}` : `service type ${target}`;
@@ -620,7 +768,7 @@ export class Engine {
       rec.endSeq = this.setRpc(id, EV.NO_ROUTE, sendSeq, 'no-route', owners.length ? `no running owner of ${what}` : `nobody owns ${what}`);
       return callbackId;
     }
-    this.transmit(REQUEST, apiId, from, null, owner, event, data, rpcKey(api, target, event), sendSeq, id, null, null, callbackId);
+    this.transmit(REQUEST, apiId, from, null, owner, event, eventId, data, handle, false, this.rpcKeyOf(sys, api, target, event), sendSeq, id, null, null, callbackId);
     return callbackId;
   }
 
@@ -651,7 +799,7 @@ export class Engine {
     this.rec.set(h - 1, F.sys, handler.sysId);
     this.markRpc(h, rpc, this.rpcStates[rpc]);
     this.cause = h;
-    this.invokeHandler(owner, handler.fn, handler.instance, requester.serverId, m.cb, copyJson(m.data));
+    this.invokeHandler(owner, handler.fn, handler.instance, requester.serverId, m.cb, m.data);
     this.cause = 0;
     if (live && !r.callback) this.setRpc(rpc, EV.FINISH, h);
   }
@@ -662,18 +810,19 @@ export class Engine {
     if (!requester || requester.kind === 'client' || requester.kind === 'proxy') this.misuse(from, 'ResponseToServer', `no lobby/game/master/service with serverId ${serverId}`);
     const rpc = requester.callbacks[callbackId];
     if (rpc === undefined) this.misuse(from, 'ResponseToServer', `unknown callbackId ${callbackId}: ${requester.id} issued no such request`);
-    const data = this.copyData(sys, 'ResponseToServer', rawData);
+    const data = this.payload(sys, 'ResponseToServer', rawData, 'eventData');
     const apiId = this.apiIds.ResponseToServer;
     const r = this.rpcs[rpc];
     const event = this.rpcEvents[rpc];
-    const sendSeq = this.record(T.send, apiId, from, requester, event, data, this.cause);
-    this.note(sendSeq, { sysId: sys.sysId });
+    const eventId = r ? r.eventId : this.rec.strings.id(event);
+    const sendSeq = this.rec.addWithPayload(this.now, T.send, apiId, from.ref, requester.ref, eventId, this.handle, this.cause);
+    this.rec.set(sendSeq - 1, F.sys, sys.sysId);
     this.markRpc(sendSeq, rpc, this.rpcStates[rpc]);
     if (r && r.callback) {
       const s = this.setRpc(rpc, EV.RESPOND, sendSeq);
       if (s) this.rec.set(sendSeq - 1, F.rpcState, S.responded + 1);
     }
-    this.transmit(RESPONSE, apiId, from, null, requester, event, data, '', sendSeq, rpc, null, null);
+    this.transmit(RESPONSE, apiId, from, null, requester, event, eventId, data, this.handle, false, '', sendSeq, rpc, null, null);
   }
 
   private arriveResponse(m: Message): void {
@@ -687,13 +836,15 @@ export class Engine {
     else if (state !== S.responded) refused = 'unexpected-response';
     if (refused) return this.dropAtArrival(m, refused, m.to, undefined);
     const rr = r as RpcRec;
-    const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, m.eventId, this.rec.dataHandle(m.sendSeq - 1), m.sendSeq);
+    const handle = this.keptHandle(m);
+    const dSeq = this.rec.addWithPayload(this.now, T.deliver, m.api, m.from ? m.from.ref : 0, m.to.ref, m.eventId, handle, m.sendSeq);
     this.markRpc(dSeq, rpc, state);
     const c = this.setRpc(rpc, EV.COMPLETE, dSeq);
-    this.runCallback(rr, true, m.data, c);
+    this.runCallback(rr, true, m.data, c, handle);
   }
 
-  private runCallback(r: RpcRec, suc: boolean, data: unknown, cause: number): void {
+  /** `data` is the requester's own copy; `handle` its place on the trace's tape (+ 1), when it has one. */
+  private runCallback(r: RpcRec, suc: boolean, data: unknown, cause: number, handle = -1): void {
     if (r.callbackDone || !r.callback) return;
     r.callbackDone = true;
     if (!r.requester.up) {
@@ -702,12 +853,18 @@ export class Engine {
       return;
     }
     // On failure the owner never answered: the callback names only the requester.
-    const seq = this.record(T.callback, r.api, suc ? r.owner : null, r.requester, r.event, data, cause);
+    const from = suc && r.owner ? r.owner.ref : 0;
+    // The response's payload is on the tape already (handle); a run keeping only its newest events
+    // may have dropped it with its send (handle 0): then the copy is recorded.
+    const seq = handle > 0 || (handle === 0 && !this.rec.recording)
+      ? this.rec.addWithPayload(this.now, T.callback, r.api, from, r.requester.ref, r.eventId, handle, cause)
+      : this.rec.add(this.now, T.callback, r.api, from, r.requester.ref, r.eventId, data, cause);
     this.markRpc(seq, r.id, this.rpcStates[r.id]);
-    this.note(seq, { suc, reason: suc ? undefined : r.reason ?? 'timeout' });
+    this.rec.set(seq - 1, F.suc, suc ? 2 : 1);
+    if (!suc) this.rec.set(seq - 1, F.reason, this.rec.strings.id(r.reason ?? 'timeout'));
     if (isFinalRpcState(this.rpcStates[r.id])) this.rpcs[r.id] = undefined;
     this.cause = seq;
-    this.invokeHandler(r.requester, r.callback, r.instance, suc, suc ? copyJson(data) : null);
+    this.invokeHandler(r.requester, r.callback, r.instance, suc, suc ? data : null);
     this.cause = 0;
   }
 
@@ -765,6 +922,12 @@ export class Engine {
     const seq = this.record(T.http, this.apiIds.SendHttpResponse, sys.node, null, req.path, body, this.cause);
     this.note(seq, { detail: 'response' });
   }
+}
+
+/** The n-th running node of `owners`. */
+function nthUp(owners: NodeRt[], n: number): NodeRt {
+  for (let i = 0; i < owners.length; i++) if (owners[i].up && n-- === 0) return owners[i];
+  throw new Error('nthUp: fewer running owners than counted');
 }
 
 /** Key of an RPC method on its owner: which request interface reaches it, module or type, method. */

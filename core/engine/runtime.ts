@@ -13,6 +13,27 @@ export interface Listener {
   order: number;
 }
 
+/**
+ * A node's listeners by key: a Map that counts its changes, so the engine can keep the node's last
+ * lookup (a node mostly hears one event) and know when it is stale. Lists are changed in place or
+ * replaced through `set`; both keep the cache right.
+ */
+export class ListenerMap extends Map<string, Listener[]> {
+  version = 0;
+  override set(key: string, list: Listener[]): this {
+    this.version++;
+    return super.set(key, list);
+  }
+  override delete(key: string): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 export interface RpcHandler {
   fn: Handler;
   instance: unknown;
@@ -29,6 +50,10 @@ export interface SystemRt {
   instance: unknown;
   /** event → listen key with this system as sender (keys are reused so their hashes are cached). */
   keys: Map<string, string>;
+  /** Engine cache: event name → its listen keys with this system as sender, and its interned id. */
+  sends?: Map<string, { key: string; eventId: number; extra: string | null }>;
+  /** Engine cache: request target → event → its RPC keys (RequestToService, RequestToServiceMod). */
+  rpcKeys?: Map<string, Map<string, [string, string]>>;
   /** Systems whose methods live outside JS (Python mods): run one by name (scenario `invoke` steps). */
   invokeMethod?: (method: string, args: unknown[]) => void;
 }
@@ -44,7 +69,11 @@ export interface NodeRt {
   type: string | undefined;
   up: boolean;
   /** Listeners by "ns\u0000sys\u0000event". */
-  listeners: Map<string, Listener[]>;
+  listeners: ListenerMap;
+  /** The engine's last listener lookup on this node (valid while `listeners.version` is unchanged). */
+  heardKey: string | null;
+  heardList: Listener[] | undefined;
+  heardVersion: number;
   /** RPC methods by "module\u0000event" (RegisterRpcMethod) or "type\u0000method" (ForMod). */
   rpcMethods: Map<string, RpcHandler>;
   httpRoutes: Map<string, RpcHandler>;
@@ -99,7 +128,10 @@ export function buildTopology(project: Project): Topology {
     serverId: spec.serverId ?? (spec.kind === 'master' ? 0 : NaN),
     type: spec.type,
     up: true,
-    listeners: new Map(),
+    listeners: new ListenerMap(),
+    heardKey: null,
+    heardList: undefined,
+    heardVersion: -1,
     rpcMethods: new Map(),
     httpRoutes: new Map(),
     systems: [],

@@ -85,13 +85,14 @@ export class Simulation implements SimulationApi {
   }
 
   nextTime(): number | undefined {
-    return this.engine.queue.peek()?.t;
+    const t = this.engine.nextAt();
+    return t === Infinity ? undefined : t;
   }
 
   runUntil(t: number): void {
     const e = this.engine;
     withActive(e, () => {
-      for (let next = e.queue.peek(); next && next.t <= t; next = e.queue.peek()) e.processNext();
+      while (e.processNext(t));
     });
     if (t > e.now) e.now = t;
   }

@@ -7,7 +7,7 @@
 //
 // Tape entry: tag (u8), key (i32: interned member name inside an object, else 0), num (f64: the
 // number, the child count of an object/array, or the index of a string/bigint in `refs`).
-import { UnsendableValueError, copyJson } from '../engine/json-copy';
+import { UnsendableValueError, copyJson, unsendable } from '../engine/json-copy';
 
 const SHIFT = 16;
 const SIZE = 1 << SHIFT;
@@ -67,6 +67,123 @@ export class PayloadTape {
       throw new UnsendableValueError(path, 'a value');
     }
     return start;
+  }
+
+  /** Handle of the payload stored by the last `putCopy`. */
+  lastHandle = 0;
+
+  /**
+   * `put` and a copy in one walk: what a send needs (the receiver's copy, the trace's tape).
+   * `undefined` sends `{}` (the documented default). Injected keys go into a dict payload only,
+   * into both the copy and the tape. Returns the copy; its handle is `lastHandle`.
+   */
+  putCopy(value: unknown, path: string, k1?: string, v1?: unknown, k2?: string, v2?: unknown): unknown {
+    const start = this.n;
+    const refs = this.refs;
+    const v = value === undefined ? {} : value;
+    try {
+      const copy =
+        k1 !== undefined && typeof v === 'object' && v !== null && !Array.isArray(v) ? this.copyDictWith(v as Record<string, unknown>, k1, v1, k2, v2) : this.copyValue(v, 0, 0);
+      this.lastHandle = start;
+      return copy;
+    } catch (e) {
+      this.n = start;
+      this.refs = refs;
+      if (e !== REFUSED) throw e;
+      throw unsendable(v, path);
+    }
+  }
+
+  /**
+   * A dict copied with keys set as an assignment on the copy would set them: an existing key keeps
+   * its place (its old value is still checked, as the copy made before the assignment checked it),
+   * a new one goes last.
+   */
+  private copyDictWith(v: Record<string, unknown>, k1: string, v1: unknown, k2: string | undefined, v2: unknown): Record<string, unknown> {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw REFUSED;
+    const head = this.n;
+    this.entry(OBJ, 0, 0);
+    let count = 0;
+    let done1 = false;
+    let done2 = k2 === undefined;
+    const out: Record<string, unknown> = {};
+    for (const k in v) {
+      if (k === k1 || k === k2) {
+        const n = this.n;
+        const refs = this.refs;
+        this.copyValue(v[k], 0, 1);
+        this.n = n;
+        this.refs = refs;
+        const x = k === k1 ? v1 : v2;
+        out[k] = this.copyValue(x, this.keyId(k), 1);
+        if (k === k1) done1 = true;
+        else done2 = true;
+      } else {
+        const c = this.copyValue(v[k], this.keyId(k), 1);
+        if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
+      }
+      count++;
+    }
+    if (!done1) {
+      out[k1] = this.copyValue(v1, this.keyId(k1), 1);
+      count++;
+    }
+    if (!done2) {
+      out[k2 as string] = this.copyValue(v2, this.keyId(k2 as string), 1);
+      count++;
+    }
+    this.nums[head >>> SHIFT][head & MASK] = count;
+    return out;
+  }
+
+  private copyValue(v: unknown, key: number, depth: number): unknown {
+    switch (typeof v) {
+      case 'number':
+        if (v - v !== 0) throw REFUSED; // NaN, ±Infinity
+        this.entry(NUM, key, v);
+        return v;
+      case 'string':
+        this.entry(STR, key, this.ref(v));
+        return v;
+      case 'boolean':
+        this.entry(v ? TRUE : FALSE, key, 0);
+        return v;
+      case 'bigint':
+        this.entry(BIG, key, this.ref(v));
+        return v;
+      case 'object': {
+        if (v === null) {
+          this.entry(NULL, key, 0);
+          return null;
+        }
+        if (depth > MAX_DEPTH) throw REFUSED;
+        if (Array.isArray(v)) {
+          this.entry(ARR, key, v.length);
+          const out = new Array(v.length);
+          for (let i = 0; i < v.length; i++) out[i] = this.copyValue(v[i], 0, depth + 1);
+          return out;
+        }
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) throw REFUSED;
+        const head = this.n;
+        this.entry(OBJ, key, 0);
+        let count = 0;
+        const out: Record<string, unknown> = {};
+        for (const k in v as Record<string, unknown>) {
+          const c = this.copyValue((v as Record<string, unknown>)[k], this.keyId(k), depth + 1);
+          // A "__proto__" key (JSON.parse makes it an own property) must stay data.
+          if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+          else out[k] = c;
+          count++;
+        }
+        this.nums[head >>> SHIFT][head & MASK] = count;
+        return out;
+      }
+      default:
+        throw REFUSED;
+    }
   }
 
   /** A fresh copy of the payload at `handle`. */

@@ -31,31 +31,41 @@ export class StringTable {
 
 export const TYPE_INDEX: Record<EventType, number> = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Record<EventType, number>;
 
-/** Integer fields of a row (0 = absent unless said otherwise). */
+/**
+ * Fields of a row (0 = absent unless said otherwise). Every row has the core ones; the rest, which
+ * most events lack, live in an extra row made on first use (its index is the core field `ext`):
+ * memory a trace grows into costs page faults (2.4 ns a byte here), so rows are kept small.
+ */
 export const F = {
+  /** EVENT_TYPES index (low 8 bits of the packed core field). */
   type: 0,
   api: 1,
   from: 2,
   to: 3,
   event: 4,
   cause: 5,
-  reason: 6,
-  rpcId: 7,
-  /** RPC_STATES index + 1. */
-  rpcState: 8,
-  callbackId: 9,
-  sys: 10,
-  via: 11,
-  at: 12,
-  /** 1 false, 2 true. */
-  suc: 13,
-  detail: 14,
+  rpcId: 6,
+  sys: 7,
   /** Payload handle + 1. */
-  data: 15,
+  data: 8,
+  /** RPC_STATES index + 1 (packed with type). */
+  rpcState: 100,
+  /** 1 false, 2 true (packed with type). */
+  suc: 101,
+  // In the extra row:
+  reason: 200,
+  detail: 201,
+  callbackId: 202,
+  via: 203,
+  at: 204,
 } as const;
-const STRIDE = 16;
-/** Float fields of a row: t, arrive (NaN = none), deadline (NaN = none). */
-const FSTRIDE = 3;
+/** Core int32 fields a row: F.type..F.data, then the extra row's index + 1. */
+const STRIDE = 10;
+const EXT = 9;
+/** Extra int32 fields: reason, detail, callbackId, via, at. */
+const XSTRIDE = 5;
+/** Extra float64 fields: arrive (NaN = none), deadline (NaN = none). */
+const XFSTRIDE = 2;
 
 const SHIFT = 16;
 /** Rows per chunk. */
@@ -73,12 +83,22 @@ export class TraceRecorder {
   length = 0;
   /** Events made, stored or not: the last seq handed out. */
   total = 0;
+  /**
+   * Index of the oldest event still kept. A live run keeps only its newest events (the host calls
+   * `discardBefore`); indexes and seqs stay those of the whole run.
+   */
+  first = 0;
   /** Events made, by EVENT_TYPES index. */
   readonly counts = new Float64Array(EVENT_TYPES.length);
   readonly strings = new StringTable();
   readonly payloads = new PayloadTape();
   private readonly rows: Int32Array[] = [];
+  /** t of each row. */
   private readonly nums: Float64Array[] = [];
+  private readonly xrows: Int32Array[] = [];
+  private readonly xnums: Float64Array[] = [];
+  /** Extra rows made. */
+  private xlength = 0;
   /** Broadcast sends: row → receivers (node indexes). */
   private readonly targets = new Map<number, Int32Array>();
 
@@ -93,7 +113,22 @@ export class TraceRecorder {
 
   private chunk(): void {
     this.rows.push(new Int32Array(CHUNK_ROWS * STRIDE));
-    this.nums.push(new Float64Array(CHUNK_ROWS * FSTRIDE).fill(NaN));
+    this.nums.push(new Float64Array(CHUNK_ROWS));
+  }
+
+  /** The extra row of event index i (made when first needed); returns its index. */
+  private ext(i: number): number {
+    const r = this.rows[i >>> SHIFT];
+    const at = (i & MASK) * STRIDE + EXT;
+    const x = r[at];
+    if (x !== 0) return x - 1;
+    const k = this.xlength++;
+    if ((k & MASK) === 0) {
+      this.xrows.push(new Int32Array(CHUNK_ROWS * XSTRIDE));
+      this.xnums.push(new Float64Array(CHUNK_ROWS * XFSTRIDE).fill(NaN));
+    }
+    r[at] = k + 1;
+    return k;
   }
 
   /**
@@ -115,6 +150,16 @@ export class TraceRecorder {
     return this.row(t, type, api, from, to, event, data, cause);
   }
 
+  /** `add` with the row's sys field (a send's sender, a handle's listener) in the same write. */
+  addWithSys(t: number, type: number, api: number, from: number, to: number, event: number, data: number, cause: number, sys: number): number {
+    this.counts[type]++;
+    if (!this.recording) return ++this.total;
+    const seq = this.row(t, type, api, from, to, event, data, cause);
+    const i = seq - 1;
+    this.rows[i >>> SHIFT][(i & MASK) * STRIDE + F.sys] = sys;
+    return seq;
+  }
+
   private row(t: number, type: number, api: number, from: number, to: number, event: number, data: number, cause: number): number {
     const i = this.length;
     if ((i & MASK) === 0 && i >>> SHIFT === this.rows.length) this.chunk();
@@ -128,32 +173,50 @@ export class TraceRecorder {
     r[b + F.event] = event;
     r[b + F.cause] = cause;
     r[b + F.data] = data;
-    this.nums[c][(i & MASK) * FSTRIDE] = t;
+    this.nums[c][i & MASK] = t;
     this.length = i + 1;
     this.total = i + 1;
     return i + 1;
   }
 
-  /** Set integer field `f` (see F) of event index i. No-op when not recording. */
+  /** Set field `f` (see F) of event index i. No-op when not recording. */
   set(i: number, f: number, v: number): void {
     if (!this.recording) return;
-    this.rows[i >>> SHIFT][(i & MASK) * STRIDE + f] = v;
+    if (f < 100) {
+      this.rows[i >>> SHIFT][(i & MASK) * STRIDE + f] = v;
+      return;
+    }
+    if (f < 200) {
+      const r = this.rows[i >>> SHIFT];
+      const b = (i & MASK) * STRIDE;
+      r[b] = f === F.rpcState ? (r[b] & ~0xf00) | (v << 8) : (r[b] & ~0x3000) | (v << 12);
+      return;
+    }
+    const k = this.ext(i);
+    this.xrows[k >>> SHIFT][(k & MASK) * XSTRIDE + (f - 200)] = v;
   }
 
-  /** Integer field `f` of event index i. */
+  /** Field `f` of event index i. */
   field(i: number, f: number): number {
-    return this.rows[i >>> SHIFT][(i & MASK) * STRIDE + f];
+    const r = this.rows[i >>> SHIFT];
+    const b = (i & MASK) * STRIDE;
+    if (f < 100) return f === F.type ? r[b] & 0xff : r[b + f];
+    if (f < 200) return f === F.rpcState ? (r[b] >> 8) & 0xf : (r[b] >> 12) & 0x3;
+    const x = r[b + EXT];
+    return x === 0 ? 0 : this.xrows[(x - 1) >>> SHIFT][((x - 1) & MASK) * XSTRIDE + (f - 200)];
   }
 
   setArrive(i: number, t: number): void {
     if (!this.recording) return;
-    this.nums[i >>> SHIFT][(i & MASK) * FSTRIDE + 1] = t;
+    const k = this.ext(i);
+    this.xnums[k >>> SHIFT][(k & MASK) * XFSTRIDE] = t;
   }
 
   /** The timeout deadline of a request sent with a callback. */
   setDeadline(i: number, t: number): void {
     if (!this.recording) return;
-    this.nums[i >>> SHIFT][(i & MASK) * FSTRIDE + 2] = t;
+    const k = this.ext(i);
+    this.xnums[k >>> SHIFT][(k & MASK) * XFSTRIDE + 1] = t;
   }
 
   /** Receivers of a broadcast send (node indexes). */
@@ -178,12 +241,16 @@ export class TraceRecorder {
     const s = this.strings;
     const r = this.rows[i >>> SHIFT];
     const b = (i & MASK) * STRIDE;
-    const nums = this.nums[i >>> SHIFT];
-    const nb = (i & MASK) * FSTRIDE;
-    const type = r[b];
+    const packed = r[b];
+    const type = packed & 0xff;
     const from = r[b + F.from];
     const to = r[b + F.to];
-    const e: TraceEvent = { seq: i + 1, t: nums[nb], type: EVENT_TYPES[type] };
+    const x = r[b + EXT] - 1;
+    const xr = x >= 0 ? this.xrows[x >>> SHIFT] : undefined;
+    const xb = (x & MASK) * XSTRIDE;
+    const xn = x >= 0 ? this.xnums[x >>> SHIFT] : undefined;
+    const xnb = (x & MASK) * XFSTRIDE;
+    const e: TraceEvent = { seq: i + 1, t: this.nums[i >>> SHIFT][i & MASK], type: EVENT_TYPES[type] };
     if (r[b + F.api]) e.api = s.get(r[b + F.api]);
     if (from) e.from = this.nodeIds[from - 1];
     if (to) e.to = this.nodeIds[to - 1];
@@ -192,23 +259,23 @@ export class TraceRecorder {
     if (d) e.data = this.payloads.get(d - 1);
     const rpcId = r[b + F.rpcId];
     if (rpcId) {
-      const rpc: NonNullable<TraceEvent['rpc']> = { id: rpcId, state: RPC_STATES[r[b + F.rpcState] - 1] as RpcState };
-      const cb = r[b + F.callbackId];
+      const rpc: NonNullable<TraceEvent['rpc']> = { id: rpcId, state: RPC_STATES[((packed >> 8) & 0xf) - 1] as RpcState };
+      const cb = xr ? xr[xb + F.callbackId - 200] : 0;
       if (cb) {
         rpc.callbackId = cb;
         const req = this.nodeServerIds[from - 1];
         if (req !== undefined && !Number.isNaN(req)) rpc.requester = req;
-        const deadline = nums[nb + 2];
+        const deadline = (xn as Float64Array)[xnb + 1];
         if (deadline === deadline) rpc.deadline = deadline;
       }
       e.rpc = rpc;
     }
     if (r[b + F.cause]) e.cause = r[b + F.cause];
-    if (r[b + F.reason]) e.reason = s.get(r[b + F.reason]);
+    if (xr && xr[xb + F.reason - 200]) e.reason = s.get(xr[xb + F.reason - 200]);
     const tg = this.targets.size > 0 ? this.targets.get(i) : undefined;
     if (tg) e.targets = Array.from(tg, (n) => this.nodeIds[n]);
     if (type === SEND && from && to) {
-      const via = r[b + F.via];
+      const via = xr ? xr[xb + F.via - 200] : 0;
       e.path = via ? [this.nodeIds[from - 1], this.nodeIds[via - 1], this.nodeIds[to - 1]] : [this.nodeIds[from - 1], this.nodeIds[to - 1]];
     }
     const sys = r[b + F.sys];
@@ -218,12 +285,14 @@ export class TraceRecorder {
       e.ns = pair.slice(0, cut);
       e.sys = pair.slice(cut + 1);
     }
-    const suc = r[b + F.suc];
+    const suc = (packed >> 12) & 0x3;
     if (suc) e.suc = suc === 2;
-    if (r[b + F.at]) e.at = this.nodeIds[r[b + F.at] - 1];
-    const arrive = nums[nb + 1];
-    if (arrive === arrive) e.arrive = arrive;
-    if (r[b + F.detail]) e.detail = s.get(r[b + F.detail]);
+    if (xr && xr[xb + F.at - 200]) e.at = this.nodeIds[xr[xb + F.at - 200] - 1];
+    if (xn) {
+      const arrive = xn[xnb];
+      if (arrive === arrive) e.arrive = arrive;
+    }
+    if (xr && xr[xb + F.detail - 200]) e.detail = s.get(xr[xb + F.detail - 200]);
     return e;
   }
 
