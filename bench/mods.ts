@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Simulation } from '../core/engine/simulation';
 import { Project } from '../core/model/schema';
-import { PythonModHost } from '../src-main/mods/python-host';
+import { modChannel } from '../src-main/mods/channel';
+import { PythonModHost, runnerEnv } from '../src-main/mods/python-host';
 import { median, type Figure } from './stats';
 
 // scripts/bench.mjs runs the bundle from the repository root.
@@ -30,12 +31,33 @@ function shopProject(): Project {
   return { ...p, options: { ...p.options, clientMods: true }, nodes, scenarios: [{ ...boot, durationMs: lastStart + 500 + PLAYERS * 20 + 5000, steps: [...starts, ...logins] }] };
 }
 
+/** The floor under every Python call: a line to a Python process and back, nothing run (same run, same machine). */
+function roundTripsPerSecond(command: string, args: string[]): number {
+  const channel = modChannel();
+  const echo = 'import os\nbuf = ""\nwhile True:\n    d = os.read(0, 65536)\n    if not d: break\n    buf += d\n    while "\\n" in buf:\n        line, buf = buf.split("\\n", 1)\n        os.write(1, line + "\\n")\n';
+  const id = channel.spawn({ cmd: command, args: [...args, '-c', echo], cwd: process.cwd(), env: runnerEnv() });
+  const line = '{"op":"invoke","node":"lobby-4000","now":1250,"h":7,"args":[{"uid":100001,"item":"sword","__id__":"400000001"}]}';
+  channel.send(id, line);
+  channel.next(id, 30_000);
+  const n = 5000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    channel.send(id, line);
+    if (channel.next(id, 10_000)?.kind !== 'line') throw new Error('bench mods: the echo process stopped answering');
+  }
+  const ms = performance.now() - t0;
+  channel.kill(id, true);
+  return n / (ms / 1000);
+}
+
 export function benchMods(): Figure[] {
   const project = shopProject();
   const host = new PythonModHost({ projectDir: SHOP });
   if (!host.python.ok) throw new Error(`bench mods: ${host.python.message}`);
   const rates: number[] = [];
+  const floors: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
+    floors.push(roundTripsPerSecond(host.python.command, host.python.args));
     const sim = new Simulation(project, { mods: host, scenario: 'boot', seed: r + 1 });
     const t0 = performance.now();
     sim.runScenario();
@@ -45,5 +67,11 @@ export function benchMods(): Figure[] {
     if (calls < PLAYERS * 5) throw new Error(`bench mods: only ${calls} Python handler calls ran; the shop sample is broken`);
     rates.push(calls / (ms / 1000));
   }
-  return [{ name: 'mods.handler_calls_per_s', value: Math.round(median(rates)), unit: 'calls/s' }];
+  const calls = median(rates);
+  const floor = median(floors);
+  return [
+    { name: 'mods.handler_calls_per_s', value: Math.round(calls), unit: 'calls/s' },
+    { name: 'mods.roundtrips_per_s', value: Math.round(floor), unit: 'roundtrips/s' },
+    { name: 'mods.handler_calls_vs_roundtrip', value: Math.round((calls / floor) * 100) / 100, unit: 'ratio' },
+  ];
 }
