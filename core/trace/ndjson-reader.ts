@@ -3,6 +3,7 @@
 // `truncated`. `TraceLineReader` takes the text in chunks (any split, even mid-line) so a large
 // file streams with progress; `readTrace` is the one-shot form.
 import type { z } from 'zod';
+import { LIMITS, findTooDeep, jsonTooDeep, tooDeepMessage } from '../limits';
 import { describeValue } from '../model/issues';
 import { formatPath } from '../model/json-paths';
 import { TRACE_FORMAT, TRACE_VERSION, type TraceEvent, type TraceHeader } from './event';
@@ -70,6 +71,8 @@ export class TraceLineReader {
     let nl = chunk.indexOf('\n');
     if (nl === -1) {
       this.rest += chunk;
+      // A line past the limit is not kept in memory: it is dropped up to its newline (one error).
+      if (this.rest.length > LIMITS.traceLineChars) this.rest = this.rest.slice(0, LIMITS.traceLineChars + 1);
       return;
     }
     this.line(this.rest + chunk.slice(0, nl), ++this.lines);
@@ -87,7 +90,10 @@ export class TraceLineReader {
       this.ended = true;
       const last = this.rest;
       this.rest = '';
-      if (last.trim() !== '') {
+      if (last.length > LIMITS.traceLineChars) {
+        this.sawFirstLine = true;
+        this.error(this.lines + 1, `line longer than ${LIMITS.traceLineChars} characters (the limit for one trace line); skipped`);
+      } else if (last.trim() !== '') {
         const n = this.lines + 1;
         let parsed: unknown;
         let ok = true;
@@ -113,6 +119,10 @@ export class TraceLineReader {
 
   private line(raw: string, n: number): void {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.length > LIMITS.traceLineChars) {
+      this.sawFirstLine = true;
+      return this.error(n, `line longer than ${LIMITS.traceLineChars} characters (the limit for one trace line); skipped`);
+    }
     if (text.trim() === '') return; // blank lines carry nothing; tolerated anywhere
     let parsed: unknown;
     try {
@@ -128,6 +138,10 @@ export class TraceLineReader {
   private value(v: unknown, n: number): void {
     const first = !this.sawFirstLine;
     this.sawFirstLine = true;
+    // Deeper values would load, then overflow the stack of whoever serializes them (the UI stream).
+    if (jsonTooDeep(v, LIMITS.traceLineDepth)) {
+      return this.error(n, `${tooDeepMessage('the line', LIMITS.traceLineDepth, findTooDeep(v, LIMITS.traceLineDepth) ?? [])}; skipped`);
+    }
     const looksLikeHeader = isObject(v) && 'format' in v;
     if (first && looksLikeHeader) return this.readHeader(v, n);
     if (looksLikeHeader) return this.error(n, 'a second header line; only line 1 may be the header');

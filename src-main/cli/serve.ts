@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostError } from '../host/errors';
+import { installProcessGuard } from '../host/guard';
 import { startWebMode } from '../web/web-mode';
 import { openBrowser } from '../web/open-browser';
 import { CliError, EXIT_USAGE } from './exit-codes';
@@ -40,10 +41,13 @@ export async function serveCommand(opts: { port?: number; project?: string; apol
       if (err instanceof HostError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError((err as Error).message);
       throw err;
     }
+    // From here on nothing a request, a tick or a library callback throws ends the process.
+    const unguard = installProcessGuard(web.host);
     process.stdout.write(`${web.server.url}\n`);
     if (opts.open !== false) openBrowser(web.server.url);
     await stopped;
     await web.close();
+    unguard();
   } finally {
     process.off('SIGINT', stopRequested);
     process.off('SIGTERM', stopRequested);

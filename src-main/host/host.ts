@@ -19,9 +19,12 @@ import type { Project } from '../../core/model/schema';
 import { DEPLOY_FILE } from '../../core/apollo';
 import { availableProjectFile, importFolder } from '../apollo/import-folder';
 import { stringifyJson } from '../../core/json';
+import { HostLog, NoticeThrottle, errorDetail, errorText, type FaultSink } from './guard';
 
 export interface HostClient {
   send(message: PushMessage): void;
+  /** True while the client cannot take more (its socket's buffer is full): no event batches then. */
+  busy?(): boolean;
 }
 
 /** Native file dialogs (Electron). Web mode has none: the browser's pickers upload/download instead. */
@@ -61,8 +64,11 @@ interface Attached {
   streamer: EventStreamer;
 }
 
-export class Host {
+export class Host implements FaultSink {
   readonly doc: DocumentStore;
+  /** <configDir>/host.log: every failure the guards catch, with its stack. */
+  readonly log: HostLog;
+  private readonly throttle = new NoticeThrottle();
   readonly recent: RecentFiles;
   readonly autosave: Autosave;
   readonly recordings: RecordingStore;
@@ -88,6 +94,7 @@ export class Host {
   constructor(readonly opts: HostOptions) {
     this.clock = opts.clock ?? (() => performance.now());
     this.lastTick = this.lastFlush = this.clock();
+    this.log = new HostLog(path.join(opts.configDir, 'host.log'));
     this.recent = new RecentFiles(opts.configDir);
     this.autosave = new Autosave(opts.configDir);
     this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'));
@@ -108,8 +115,7 @@ export class Host {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    this.session?.close();
-    this.session = null;
+    this.closeSession();
     this.closeTrace();
     await this.autosave.flush().catch(() => {});
     this.autosave.dispose();
@@ -132,8 +138,53 @@ export class Host {
   }
 
   broadcast(message: PushMessage): void {
-    for (const { client } of this.clients.values()) client.send(message);
-    for (const o of this.observers) o(message);
+    // One client that cannot take a message (a closed socket, a destroyed window) must not keep
+    // the others from getting it, nor fail the caller.
+    for (const [id, { client }] of this.clients) {
+      try {
+        client.send(message);
+      } catch (err) {
+        this.log.write('error', `push ${message.event} to client ${id}`, errorDetail(err));
+      }
+    }
+    for (const o of this.observers) {
+      try {
+        o(message);
+      } catch (err) {
+        this.log.write('error', `observer of ${message.event}`, errorDetail(err));
+      }
+    }
+  }
+
+  /** Tell every UI something went wrong, without pausing anything (e.g. autosave will retry). */
+  warn(where: string, err: unknown, advice = ''): void {
+    const what = `${where} failed: ${friendlyError(err)}`;
+    // The same failure again and again (a fault in every tick) is one notice and one log entry.
+    if (!this.throttle.allow(what, this.clock())) return;
+    this.log.write('error', where, errorDetail(err));
+    this.broadcast({ event: 'host.notice', payload: { level: 'error', message: `${what}.${advice ? ` ${advice}` : ''}` } });
+  }
+
+  /**
+   * The guard's end point: a failure in a tick, request or timer becomes an entry in the host's log
+   * and an error notice in every UI, and the session pauses (its state may be half-updated).
+   * Never throws.
+   */
+  fail(where: string, err: unknown): void {
+    try {
+      const s = this.session;
+      const wasRunning = s?.running ?? false;
+      s?.pause();
+      this.statusDirty = true;
+      this.warn(where, err, `${wasRunning ? 'The session is paused. ' : ''}Details are in ${this.log.file}.`);
+    } catch (again) {
+      // Reporting itself failed (out of memory, a broken stderr): nothing sensible is left to do.
+      try {
+        process.stderr.write(`switchboard: ${where}: ${errorText(err)} (and reporting it failed: ${errorText(again)})\n`);
+      } catch {
+        /* nothing left */
+      }
+    }
   }
 
   /** Watch pushes without being a UI client (no event stream), e.g. to rebuild a native menu. */
@@ -166,6 +217,8 @@ export class Host {
     if (!stat) throw new HostError('not-found', `No folder ${abs}.`);
     if (!stat.isDirectory()) throw new HostError('invalid-file', `${abs} is not a folder: pick the folder that holds deploy.json.`);
     const target = availableProjectFile(abs);
+    // The user chose the folder (a dialog, or `serve --apollo DIR`): its project file may be saved.
+    this.files.choose(target.file);
     const r = importFolder(abs, { projectFile: target.file });
     if (!r.hasDeployJson) {
       const why = r.findings.find((f) => f.file === DEPLOY_FILE);
@@ -248,8 +301,16 @@ export class Host {
 
   // ---- session --------------------------------------------------------------------------------
 
+  private closeSession(): void {
+    const s = this.session;
+    this.session = null;
+    const file = s?.recorder?.file;
+    const err = s?.close();
+    if (err) this.warn(`Finishing the recording ${file ?? ''}`.trim(), err);
+  }
+
   startSession(p: { scenario?: string | null; seed?: number; record: boolean }, speed = 1): SessionStatus {
-    this.session?.close();
+    this.closeSession();
     const project = this.doc.current.project;
     const scenario = p.scenario === undefined ? (project.scenarios[0]?.name ?? null) : p.scenario;
     if (scenario !== null && !project.scenarios.some((s) => s.name === scenario)) throw new HostError('not-found', `No scenario named "${scenario}" in ${project.name}.`);
@@ -268,6 +329,7 @@ export class Host {
     }
     session.setSpeed(speed);
     this.session = session;
+    if (session.recordingError) this.warn('Starting the recording', session.recordingError, 'The session runs without one.');
     this.closeTrace();
     this.streamSession();
     return this.status();
@@ -364,14 +426,39 @@ export class Host {
   async exportRecording(target: string): Promise<void> {
     const s = this.requireSession();
     if (!s.recorder) throw new HostError('unsupported', 'This session is not being recorded.');
-    s.flushRecording();
+    this.flushRecording(s);
     await fs.promises.copyFile(s.recorder.file, target);
   }
 
   // ---- the tick -------------------------------------------------------------------------------
 
+  /** One tick of the wall clock. Never throws: failures go to fail() (the session pauses). */
   tick(): void {
     const now = this.clock();
+    try {
+      this.tickSession(now);
+    } catch (err) {
+      this.fail('The simulation tick', err);
+    }
+    for (const [id, a] of this.clients) {
+      try {
+        if (!a.client.busy?.()) a.streamer.pump(now);
+      } catch (err) {
+        this.fail(`Streaming events to client ${id}`, err);
+      }
+    }
+  }
+
+  /** A recording that cannot be written (a full disk) stops; the session pauses and the UI is told. */
+  private flushRecording(s: Session): void {
+    try {
+      s.flushRecording();
+    } catch (err) {
+      this.fail(`Recording to ${s.recorder?.file ?? 'the recording file'}`, err);
+    }
+  }
+
+  private tickSession(now: number): void {
     // Cap the step so a stalled event loop (sleep, debugger) does not jump virtual time far ahead.
     const dt = Math.min(now - this.lastTick, 250);
     this.lastTick = now;
@@ -382,7 +469,7 @@ export class Host {
       if (ended) this.broadcast({ event: 'host.notice', payload: { level: 'info', message: `Scenario "${s.opts.scenario}" reached its end; Run continues past it.` } });
       if (now - this.lastFlush >= (this.opts.recordFlushMs ?? 200)) {
         this.lastFlush = now;
-        s.flushRecording();
+        this.flushRecording(s);
       }
       const every = this.opts.statusEveryMs ?? 250;
       if ((s.running || wasRunning || this.statusDirty) && now - this.lastStatus >= every) {
@@ -391,8 +478,23 @@ export class Host {
         this.broadcast({ event: 'session.status', payload: s.status() });
       }
     }
-    for (const a of this.clients.values()) a.streamer.pump(now);
   }
+}
+
+/** What an errno means to a user ("the disk is full"), then the system's own words. */
+export function friendlyError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const why: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is exceeded',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'an input/output error',
+    EMFILE: 'too many open files',
+  };
+  const text = errorText(err);
+  return typeof code === 'string' && why[code] ? `${why[code]} (${text})` : text;
 }
 
 /**

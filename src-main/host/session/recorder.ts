@@ -14,6 +14,8 @@ export class TraceRecorder {
   private written = 0;
   private bytes = 0;
   private lastSync = 0;
+  /** Set once a write failed: the recording stopped there (its file keeps what was written). */
+  failed: unknown = null;
 
   constructor(
     readonly file: string,
@@ -50,6 +52,18 @@ export class TraceRecorder {
       fs.fdatasyncSync(this.fd);
       this.lastSync = t;
     }
+  }
+
+  /** Stop after a failed write: close without flushing more, never throw. */
+  abandon(err: unknown): void {
+    this.failed = err;
+    if (this.fd === undefined) return;
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* the descriptor is gone either way */
+    }
+    this.fd = undefined;
   }
 
   close(): void {

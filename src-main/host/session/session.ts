@@ -37,6 +37,8 @@ export class Session {
   speed = 1;
   behind = false;
   recorder: TraceRecorder | null = null;
+  /** Why this session is not recording although it was asked to (the file could not be made or written). */
+  recordingError: unknown = null;
   private readonly clock: () => number;
   private readonly rate: RateMeter;
   private endNotified = false;
@@ -131,9 +133,21 @@ export class Session {
     return reachedEnd;
   }
 
-  /** Write new events to the recording (called by the host several times a second). */
+  /**
+   * Write new events to the recording (called by the host several times a second). A write that
+   * fails (a full disk) stops the recording for good; the error is rethrown for the host to report
+   * (and pause the session). The simulation itself goes on when the user runs it again.
+   */
   flushRecording(): void {
-    this.recorder?.flush();
+    const r = this.recorder;
+    if (!r || r.failed) return;
+    try {
+      r.flush();
+    } catch (err) {
+      r.abandon(err);
+      this.recordingError = err;
+      throw err;
+    }
   }
 
   status(): SessionStatus {
@@ -154,17 +168,39 @@ export class Session {
     };
   }
 
-  close(): void {
+  /** Stop and finish the recording; returns the error that cut the recording short, if any. */
+  close(): unknown {
     this.running = false;
-    this.recorder?.close();
+    const r = this.recorder;
     this.recorder = null;
-    this.sim.close();
+    // Mod runtimes (child processes) end with the session, whatever happens to the recording.
+    try {
+      this.sim.close();
+    } catch {
+      /* a runtime that is already gone */
+    }
+    if (!r || r.failed) return null;
+    try {
+      r.close();
+      return null;
+    } catch (err) {
+      r.abandon(err);
+      return err;
+    }
   }
 
   private build(): SimulationApi {
     const sim = this.create(this.project, { seed: this.opts.seed, scenario: this.opts.scenario, record: true }, this.opts.context);
     this.rate.reset(sim.trace.length);
-    this.recorder = this.opts.recordTo ? new TraceRecorder(this.opts.recordTo(this.id), sim.trace) : null;
+    this.recorder = null;
+    if (this.opts.recordTo) {
+      // No recording (a read-only config dir, a full disk) is no reason to refuse the session.
+      try {
+        this.recorder = new TraceRecorder(this.opts.recordTo(this.id), sim.trace);
+      } catch (err) {
+        this.recordingError = err;
+      }
+    }
     return sim;
   }
 }

@@ -77,11 +77,19 @@ export class EventStreamer {
       this.cursor = resume;
     }
     const to = Math.min(length, this.cursor + this.maxBatch);
-    const events = src.slice(this.cursor, to);
-    this.send({ event: 'stream.events', payload: { streamId: this.streamId, from: this.cursor, events } });
-    this.inFlight.push(to);
+    const from = this.cursor;
+    // Past this batch whatever happens: a batch that cannot be sent (an event that cannot be
+    // serialized) is announced as skipped instead of being retried on every tick.
     this.cursor = to;
     this.lastSent = now;
+    try {
+      this.send({ event: 'stream.events', payload: { streamId: this.streamId, from, events: src.slice(from, to) } });
+    } catch (err) {
+      this.skippedTotal += to - from;
+      this.send({ event: 'stream.skipped', payload: { streamId: this.streamId, from, to } });
+      throw err;
+    }
+    this.inFlight.push(to);
     this.batchesSent++;
   }
 

@@ -1,16 +1,18 @@
-// A host on the real engine with a temp config dir and a client that records pushes.
+// A host on the real engine with a temp config dir and a client that records pushes. The client
+// serializes every push the way the WebSocket does (JSON), so a push that cannot travel fails here
+// as it would in a real window.
 import type { PushMessage } from '../../../core/contract';
 import { dispatch } from '../dispatch';
-import { Host, type Dialogs } from '../host';
+import { Host, type Dialogs, type HostOptions } from '../host';
 import { createSimulation } from '../simulation-factory';
 import { tempDir } from './fixtures';
 
-export function testHost(opts: { configDir?: string; dialogs?: Dialogs; apolloDir?: string; python?: string } = {}) {
+export function testHost(opts: { configDir?: string; dialogs?: Dialogs; apolloDir?: string; python?: string; record?: boolean; host?: Partial<HostOptions> } = {}) {
   const configDir = opts.configDir ?? tempDir('sb-config-');
   let now = 0;
-  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, apolloDir: opts.apolloDir, python: opts.python, clock: () => now, record: false });
+  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, apolloDir: opts.apolloDir, python: opts.python, clock: () => now, record: opts.record ?? false, ...opts.host });
   const pushes: PushMessage[] = [];
-  const { id } = host.attach({ send: (m) => pushes.push(m) });
+  const { id } = host.attach({ send: (m) => pushes.push(JSON.parse(JSON.stringify(m)) as PushMessage) });
   const call = (method: string, params: unknown = {}) => dispatch(host, method, params, { clientId: id });
   /** Advance the fake wall clock by `ms` in 16 ms ticks. */
   const run = (ms: number) => {
@@ -19,5 +21,6 @@ export function testHost(opts: { configDir?: string; dialogs?: Dialogs; apolloDi
       host.tick();
     }
   };
-  return { host, pushes, call, run, configDir, clientId: id };
+  const notices = () => pushes.flatMap((m) => (m.event === 'host.notice' ? [m.payload] : []));
+  return { host, pushes, call, run, configDir, clientId: id, notices };
 }
