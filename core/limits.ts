@@ -11,11 +11,29 @@ export const LIMITS = {
   traceLineDepth: 100,
   /** Characters in one trace line; a longer line is skipped as bad. */
   traceLineChars: 16 * MiB,
-  /** A project file: topology and rules, not data. */
-  projectBytes: 16 * MiB,
+  /**
+   * A project file: topology and rules, not data (the 2,000-client bench topology is 0.3 MB).
+   * Validation runs on the host's event loop and takes about 1 s per 4 MB, so this also bounds how
+   * long one upload can stall the host.
+   */
+  projectBytes: 8 * MiB,
   /** Text uploaded from a browser or sent over IPC (a project or a trace). */
   uploadChars: 64 * MiB,
+  /** One WebSocket message (UTF-8 bytes): an upload at its limit plus its envelope fits. */
+  socketMessageBytes: 80 * MiB,
 } as const;
+
+/** "8 MiB" for a refusal message. */
+export function formatBytes(n: number): string {
+  if (n >= MiB) return `${+(n / MiB).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+/** The refusal for data over a size limit, naming both sizes. */
+export function tooBigMessage(what: string, size: number, limit: number): string {
+  return `${what} is ${formatBytes(size)}; the limit is ${formatBytes(limit)}`;
+}
 
 /**
  * The path (keys and indexes) to the first container nested deeper than `limit`, or undefined.

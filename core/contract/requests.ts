@@ -1,13 +1,14 @@
 // Every request the UI can make: its params (validated by the host) and its result.
 import { z } from 'zod';
 import { ScenarioStep } from '../model/schema';
+import { LIMITS } from '../limits';
 import type { RequestMethod } from './methods';
 import { AppInfo, CallResult, DocumentState, NodeState, RecentEntry, SessionStatus, TraceEventValue, TraceInfo } from './values';
 
 const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 /** Uploaded files travel as text; the cap keeps one message from exhausting the host. */
-const fileText = z.string().max(64 * 1024 * 1024);
+const fileText = z.string().max(LIMITS.uploadChars);
 const fileName = z.string().min(1).max(255);
 
 export const REQUESTS = {
@@ -31,8 +32,11 @@ export const REQUESTS = {
    * still exists.
    */
   'project.edit': { params: z.object({ project: z.unknown(), scenario: z.string().min(1).max(200).nullable().optional() }).strict(), result: DocumentState },
-  /** Write to the document's own path; refused for documents without one. */
-  'project.save': { params: none, result: DocumentState },
+  /**
+   * Write to the document's own path; refused for documents without one. When the file changed on
+   * disk since it was opened, refused with code `conflict` unless `overwrite` (the UI asks first).
+   */
+  'project.save': { params: z.object({ overwrite: z.boolean().default(false) }).strict(), result: DocumentState },
   'project.saveAsDialog': { params: none, result: DocumentState.nullable() },
   /** The file text for a browser download; markClean after the download was started. */
   'project.serialize': {

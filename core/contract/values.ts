@@ -7,7 +7,8 @@ import type { TraceEvent, TraceHeader } from '../trace/event';
 export const Issue = z.object({ path: z.string(), line: z.number().int().optional(), message: z.string() });
 export type Issue = z.infer<typeof Issue>;
 
-export const ErrorCode = z.enum(['invalid-request', 'invalid-file', 'unsupported', 'not-found', 'no-session', 'failed']);
+/** `conflict`: the file changed on disk since it was opened; the request may be repeated to overwrite. */
+export const ErrorCode = z.enum(['invalid-request', 'invalid-file', 'unsupported', 'not-found', 'no-session', 'failed', 'conflict']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ContractError = z.object({ code: ErrorCode, message: z.string(), issues: z.array(Issue).optional() });

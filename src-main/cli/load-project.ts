@@ -1,6 +1,7 @@
 // Reading a project file for a command: the errors go to stderr as `FILE:LINE:COL: $.path: message`
 // (the form editors and CI annotate), the warnings likewise with `warning:`.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { LIMITS, tooBigMessage } from '../../core/limits';
 import type { Issue } from '../../core/model/issues';
 import type { Project } from '../../core/model/schema';
 import { validateProjectText } from '../../core/model/validate';
@@ -16,8 +17,12 @@ export function formatIssue(file: string, issue: Issue, severity: 'error' | 'war
 export async function loadProject(io: CliIo, file: string): Promise<Project> {
   let text: string;
   try {
+    // Refused before reading: a project is topology and rules, and validation time grows with size.
+    const size = (await stat(resolvePath(io, file))).size;
+    if (size > LIMITS.projectBytes) throw new CliError(`${file}: ${tooBigMessage('the file', size, LIMITS.projectBytes)} for a project`, EXIT_INVALID);
     text = await readFile(resolvePath(io, file), 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
     throw new CliError(`${file}: cannot read: ${why}`, EXIT_INVALID);

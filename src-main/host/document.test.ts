@@ -40,11 +40,12 @@ describe('documents: open, edit, save, recent, autosave, recovery', () => {
     fs.copyFileSync(QUICKSTART, file);
     const a = testHost({ dialogs: dialogsTo(file) });
     await a.call('project.openDialog');
-    const b = testHost({ configDir: a.configDir });
+    const b = testHost({ configDir: a.configDir, host: { mode: 'electron' } });
     const list = (await b.call('recent.list')) as { ok: true; result: { id: string; path: string }[] };
     expect(list.result[0].path).toBe(file);
     expect(await b.call('project.openRecent', { id: list.result[0].id })).toMatchObject({ ok: true, result: { path: file } });
-    expect(await b.call('project.openRecent', { id: file })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await b.call('project.openRecent', { id: file })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await b.call('project.openRecent', { id: 'ffffffffffffffff' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('autosaves unsaved edits and offers them for recovery on the next start', async () => {
@@ -57,7 +58,7 @@ describe('documents: open, edit, save, recent, autosave, recovery', () => {
     // The process "dies" here: only what autosave wrote survives.
     await first.host.autosave.flush();
 
-    const second = testHost({ configDir: first.configDir });
+    const second = testHost({ configDir: first.configDir, host: { mode: 'electron' } });
     const info = (await second.call('app.info')) as { ok: true; result: { recovery: RecoveryOffer[] } };
     expect(info.result.recovery).toHaveLength(1);
     expect(info.result.recovery[0]).toMatchObject({ name: 'Quickstart', path: file });

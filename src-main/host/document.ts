@@ -11,6 +11,7 @@ import { parseProjectText, readProjectFile, serializeProject, writeProjectFile, 
 import { removeStaleTemps } from './files/atomic-write';
 import type { RecentFiles } from './files/recent';
 import { stringifyJson } from '../../core/json';
+import { diskHash } from './files/save-file';
 
 export function emptyProject(name = 'Untitled'): Project {
   return {
@@ -28,11 +29,18 @@ export class DocumentStore {
   private state: DocumentState = { name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [], revision: 0 };
   /** The folder the project's relative paths (mod folders, apollo.root) resolve against; null when unknown. */
   private base: string | null = null;
+  /**
+   * What the document's file held when it was opened or last saved (sha256), so Save notices a
+   * change another program made in between; null when unknown (the file did not exist).
+   */
+  private disk: { path: string; hash: string | null } | null = null;
 
   constructor(
     private readonly recent: RecentFiles,
     private readonly autosave: Autosave,
     private readonly onChange: (s: DocumentState) => void,
+    /** A side job failed (the recent list could not be written): reported, never a reason to fail. */
+    private readonly onSideError: (where: string, err: unknown) => void = () => {},
   ) {}
 
   get current(): DocumentState {
@@ -46,6 +54,7 @@ export class DocumentStore {
 
   newDocument(): DocumentState {
     this.base = null;
+    this.disk = null;
     return this.replace({ name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [] });
   }
 
@@ -58,6 +67,8 @@ export class DocumentStore {
     if (!r.ok) throw invalid('the imported project', r.errors);
     const abs = path.resolve(defaultPath);
     this.base = path.dirname(abs);
+    // Not on disk yet: a file that appears there before Save is another program's (a conflict).
+    this.disk = { path: abs, hash: null };
     // No autosave yet: the import can be made again from the folder; edits autosave as usual.
     return this.replace({ name: r.project.name, path: abs, dirty: true, source: 'apollo', project: r.project, warnings: r.warnings, apolloImport: apollo });
   }
@@ -69,30 +80,56 @@ export class DocumentStore {
     });
     if (!r.ok) throw invalid(path.basename(abs), r.errors);
     await removeStaleTemps(abs);
-    await this.recent.add(abs, r.project.name);
+    await this.addRecent(abs, r.project.name);
     this.base = path.dirname(abs);
+    this.disk = { path: abs, hash: r.hash ?? null };
     return this.replace({ name: r.project.name, path: abs, dirty: false, source: 'file', project: r.project, warnings: r.warnings });
   }
 
+  private async addRecent(file: string, name: string): Promise<void> {
+    try {
+      await this.recent.add(file, name);
+    } catch (err) {
+      this.onSideError('Updating the recent files list', err);
+    }
+  }
+
+  /** The hash of the document's file as the document last saw it (kept in autosave slots). */
+  get diskHash(): string | null {
+    return this.disk && this.disk.path === this.state.path ? this.disk.hash : null;
+  }
+
   /** An uploaded file: it has no path, so it must be downloaded (or saved via a dialog) to keep it. */
-  openText(fileName: string, text: string, source: 'upload' | 'recovered' = 'upload', docPath: string | null = null): DocumentState {
-    const r = parseProjectText(text);
+  openText(fileName: string, text: string, source: 'upload' | 'recovered' = 'upload', docPath: string | null = null, docHash: string | null = null): DocumentState {
+    const r = parseProjectText(text, fileName);
     if (!r.ok) throw invalid(fileName, r.errors);
     this.base = docPath === null ? null : path.dirname(path.resolve(docPath));
+    this.disk = docPath === null ? null : { path: docPath, hash: docHash };
     return this.replace({ name: r.project.name, path: docPath, dirty: source === 'recovered', source, project: r.project, warnings: r.warnings });
   }
 
   edit(project: unknown): DocumentState {
-    const r = parseProjectText(stringifyJson(project));
+    const r = parseProjectText(stringifyJson(project), 'the edited project');
     if (!r.ok) throw invalid('the edited project', r.errors);
     const s = this.replace({ ...this.state, name: r.project.name, dirty: true, project: r.project, warnings: r.warnings });
-    this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project));
+    this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project), this.diskHash);
     return s;
   }
 
-  async save(): Promise<DocumentState> {
-    if (!this.state.path) throw new HostError('unsupported', 'This project has no file yet: use Save As (in the browser: Download).');
-    return this.saveAs(this.state.path);
+  /**
+   * Write to the document's own file. When another program changed that file since it was opened
+   * (or last saved), refuse with a `conflict` unless `overwrite`: the UI asks the user first.
+   */
+  async save(overwrite = false): Promise<DocumentState> {
+    const file = this.state.path;
+    if (!file) throw new HostError('unsupported', 'This project has no file yet: use Save As (in the browser: Download).');
+    if (!overwrite && this.disk && this.disk.path === file) {
+      const now = await diskHash(file);
+      if (now !== null && now !== this.disk.hash) {
+        throw new HostError('conflict', `${path.basename(file)} was changed on disk by another program since it was opened. Overwrite it with this version?`);
+      }
+    }
+    return this.saveAs(file);
   }
 
   /**
@@ -106,10 +143,11 @@ export class DocumentStore {
     const to = path.dirname(abs);
     const moved = (p: Project): Project => (from === null ? p : rebaseProject(p, from, to));
     const written = moved(before.project);
-    await writeProjectFile(abs, written);
+    const hash = await writeProjectFile(abs, written);
+    this.disk = { path: abs, hash };
     await this.autosave.clear(Autosave.slotId(before.path));
     if (before.path !== abs) await this.autosave.clear(Autosave.slotId(abs));
-    await this.recent.add(abs, before.project.name);
+    await this.addRecent(abs, before.project.name);
     // Edits made while writing stay dirty (and are re-based like the rest).
     const dirty = this.state.revision !== before.revision;
     const project = this.state.project === before.project ? written : moved(this.state.project);

@@ -4,6 +4,7 @@ import type { ParsedParams, RequestMethod, Result } from '../../core/contract';
 import { HostError } from './errors';
 import type { Dialogs, Host } from './host';
 import { projectFileName } from './files/project-file';
+import { checkFileId } from './files/file-id';
 
 export interface CallContext {
   clientId: number;
@@ -24,7 +25,9 @@ export const HANDLERS: Handlers = {
   'project.new': (host) => host.newDocument(),
   'project.openDialog': async (host) => {
     const file = await dialogs(host).openProject();
-    return file === null ? null : host.openFile(file);
+    if (file === null) return null;
+    host.files.choose(file);
+    return host.openFile(file);
   },
   'project.openText': (host, p) => host.openText(p.name, p.text),
   'project.openApollo': async (host) => {
@@ -37,19 +40,22 @@ export const HANDLERS: Handlers = {
   },
   'project.openRecent': async (host, p) => {
     // The UI names an entry of the host's own list, never a path.
-    const entry = await host.recent.find(p.id);
+    const id = checkFileId(p.id, 'recent file');
+    const entry = (await host.recentList()).find((e) => e.id === id);
     if (!entry) throw new HostError('not-found', 'That recent file is no longer available.');
     return host.openFile(entry.path);
   },
   'project.edit': (host, p) => host.edit(p.project, p.scenario),
-  'project.save': (host) => host.save(),
+  'project.save': (host, p) => host.save(p.overwrite),
   'project.saveAsDialog': async (host) => {
     const cur = host.doc.current;
     const file = await dialogs(host).saveProject(cur.path ?? projectFileName(cur.project));
-    return file === null ? null : host.saveAs(file);
+    if (file === null) return null;
+    host.files.choose(file);
+    return host.saveAs(file);
   },
   'project.serialize': (host, p) => host.doc.serialize(p.markClean),
-  'recent.list': (host) => host.recent.list(),
+  'recent.list': (host) => host.recentList(),
   'recovery.restore': (host, p) => host.restore(p.id),
   'recovery.discard': async (host, p) => {
     await host.autosave.clear(p.id);

@@ -2,11 +2,12 @@
 // clients (windows or browser tabs) it streams to. Electron and web mode are thin shells over it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentState, PushMessage, RecoveryOffer, SessionStatus, TraceInfo } from '../../core/contract';
+import type { DocumentState, PushMessage, RecentEntry, RecoveryOffer, SessionStatus, TraceInfo } from '../../core/contract';
 import type { TraceHeader } from '../../core/trace/event';
 import { DocumentStore } from './document';
 import { HostError } from './errors';
-import { Autosave } from './files/autosave';
+import { Autosave, type AutosaveOptions } from './files/autosave';
+import { FileAccess, type FileAccessPolicy } from './files/file-access';
 import { RecentFiles } from './files/recent';
 import { Session, type SimulationFactory } from './session/session';
 import { projectHasMods } from '../../core/mods';
@@ -57,6 +58,9 @@ export interface HostOptions {
   record?: boolean;
   /** A Python 2.7 for projects with mods (--python); null = find one on the machine. */
   python?: string | null;
+  /** Which files requests may open and save (default: any in Electron, only chosen ones in web mode). */
+  fileAccess?: FileAccessPolicy;
+  autosave?: Omit<AutosaveOptions, 'onError'>;
 }
 
 interface Attached {
@@ -76,6 +80,7 @@ export class Host implements FaultSink {
   readonly recorderUploads: RecorderUploads;
   /** Where a merged recording's trace is written while it is open (removed when closed). */
   private readonly mergedDir: string;
+  readonly files: FileAccess;
   session: Session | null = null;
   private trace: (LoadedTrace & { name: string }) | null = null;
   private source: { source: EventSource; streamId: number } | null = null;
@@ -95,12 +100,21 @@ export class Host implements FaultSink {
     this.clock = opts.clock ?? (() => performance.now());
     this.lastTick = this.lastFlush = this.clock();
     this.log = new HostLog(path.join(opts.configDir, 'host.log'));
+    this.files = new FileAccess(opts.fileAccess ?? (opts.mode === 'web' ? 'chosen' : 'any'));
     this.recent = new RecentFiles(opts.configDir);
-    this.autosave = new Autosave(opts.configDir);
+    this.autosave = new Autosave(opts.configDir, {
+      ...opts.autosave,
+      onError: (err) => this.warn('Autosave', err, 'The edits are kept in memory and autosave retries; Save to keep them for sure.'),
+    });
     this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'));
     this.recorderUploads = new RecorderUploads(path.join(opts.configDir, 'uploads'));
     this.mergedDir = path.join(opts.configDir, 'merged');
-    this.doc = new DocumentStore(this.recent, this.autosave, (s) => this.broadcast({ event: 'document.changed', payload: s }));
+    this.doc = new DocumentStore(
+      this.recent,
+      this.autosave,
+      (s) => this.broadcast({ event: 'document.changed', payload: s }),
+      (where, err) => this.warn(where, err),
+    );
   }
 
   /** Start the wall-clock tick (tests may call tick() themselves instead). */
@@ -195,7 +209,9 @@ export class Host implements FaultSink {
 
   // ---- documents ------------------------------------------------------------------------------
 
+  /** Open a project file: one the user chose (see `files`), or from the recent list where allowed. */
   async openFile(file: string): Promise<DocumentState> {
+    this.files.check(file, 'open');
     const s = await this.doc.openFile(file);
     await this.afterOpen();
     return s;
@@ -267,16 +283,24 @@ export class Host implements FaultSink {
     return s;
   }
 
-  async save(): Promise<DocumentState> {
-    const s = await this.doc.save();
-    this.broadcast({ event: 'recent.changed', payload: await this.recent.list() });
+  async save(overwrite = false): Promise<DocumentState> {
+    const file = this.doc.current.path;
+    if (file) this.files.check(file, 'save');
+    const s = await this.doc.save(overwrite);
+    this.broadcast({ event: 'recent.changed', payload: await this.recentList() });
     return s;
   }
 
   async saveAs(file: string): Promise<DocumentState> {
+    this.files.check(file, 'save');
     const s = await this.doc.saveAs(file);
-    this.broadcast({ event: 'recent.changed', payload: await this.recent.list() });
+    this.broadcast({ event: 'recent.changed', payload: await this.recentList() });
     return s;
+  }
+
+  /** The recent files a UI may open here (web mode: only those chosen in this run). */
+  async recentList(): Promise<RecentEntry[]> {
+    return (await this.recent.list()).filter((e) => this.files.allows(e.path));
   }
 
   async recoveryOffers(): Promise<RecoveryOffer[]> {
@@ -286,17 +310,19 @@ export class Host implements FaultSink {
   async restore(id: string): Promise<DocumentState> {
     const slot = await this.autosave.read(id);
     if (!slot) throw new HostError('not-found', 'That autosave no longer exists.');
-    const s = this.doc.openText(slot.name, slot.text, 'recovered', slot.path);
+    // Web mode saves only files chosen in this run: elsewhere the recovered copy is downloaded.
+    const docPath = slot.path !== null && this.files.allows(slot.path) ? slot.path : null;
+    const s = this.doc.openText(slot.name, slot.text, 'recovered', docPath, slot.diskHash ?? null);
     await this.autosave.clear(id);
     // Keep the recovered edits safe until the user saves them.
-    this.autosave.schedule(s.path, s.name, () => slot.text);
+    this.autosave.schedule(s.path, s.name, () => slot.text, slot.diskHash ?? null);
     await this.afterOpen();
     return s;
   }
 
   private async afterOpen(): Promise<void> {
     this.startSession({ scenario: undefined, seed: undefined, record: this.opts.record ?? true });
-    this.broadcast({ event: 'recent.changed', payload: await this.recent.list() });
+    this.broadcast({ event: 'recent.changed', payload: await this.recentList() });
   }
 
   // ---- session --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { authorize, cookieName, newToken } from './auth';
 import { resolveStatic } from '../host/renderer-files';
 import { securityHeaders, sendFile } from './static-files';
 import { bindSocket } from './ws-client';
+import { LIMITS } from '../../core/limits';
 
 export interface WebServerOptions {
   host: Host;
@@ -25,8 +26,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** WebSocket messages carry uploaded projects and traces as text; beyond this the socket is closed. */
-const MAX_MESSAGE = 80 * 1024 * 1024;
+/** WebSocket messages carry uploaded projects and traces as text; beyond this the socket is closed (the page checks first). */
+const MAX_MESSAGE = LIMITS.socketMessageBytes;
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const root = path.resolve(opts.staticDir);

@@ -4,10 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Host } from '../host/host';
 import { defaultConfigDir } from '../host/config-dir';
 import { createSimulation } from '../host/simulation-factory';
 import { startWebServer, type WebServer } from './server';
+
+/** What `serve` opens without --project: the built-in quickstart, as an unsaved copy (Save downloads it). */
+export const QUICKSTART_FILE = fileURLToPath(new URL('../../fixtures/projects/quickstart.switchboard.json', import.meta.url));
 
 export interface WebModeOptions {
   staticDir: string;
@@ -25,9 +29,15 @@ export async function startWebMode(opts: WebModeOptions): Promise<{ host: Host; 
   const host = new Host({ mode: 'web', version, configDir: opts.configDir ?? defaultConfigDir(), createSimulation, apolloDir });
   let server: WebServer;
   try {
-    if (apolloDir) await host.openApollo(apolloDir);
-    else if (opts.project) await host.openFile(opts.project);
-    else await host.newDocument();
+    if (apolloDir) {
+      await host.openApollo(apolloDir);
+    } else if (opts.project) {
+      // The one file this web mode may open and save: the user named it on the command line.
+      host.files.choose(opts.project);
+      await host.openFile(opts.project);
+    } else {
+      await host.openText(path.basename(QUICKSTART_FILE), await fs.promises.readFile(QUICKSTART_FILE, 'utf8'));
+    }
     server = await startWebServer({ host, staticDir: opts.staticDir, port: opts.port });
   } catch (err) {
     await host.close();

@@ -3,6 +3,15 @@
 import type { PushMessage, WireFromHost, WireRequest } from '../../core/contract';
 import { BridgeError, unwrap, type Bridge } from './bridge';
 import { parseJson, stringifyJson } from '../../core/json';
+import { LIMITS, tooBigMessage } from '../../core/limits';
+
+/** The server closes the socket on a larger message; refuse it here instead, with the reason. */
+export function checkMessageSize(method: string, text: string): void {
+  // Three UTF-8 bytes a character at most: only near the limit is it worth counting exactly.
+  if (text.length * 3 <= LIMITS.socketMessageBytes) return;
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > LIMITS.socketMessageBytes) throw new BridgeError({ code: 'invalid-request', message: `${tooBigMessage(`The ${method} request`, bytes, LIMITS.socketMessageBytes)}; nothing was sent.` });
+}
 
 export function createWsBridge(url: string): Bridge {
   const ws = new WebSocket(url);
@@ -45,9 +54,11 @@ export function createWsBridge(url: string): Bridge {
       await opened;
       const id = nextId++;
       const msg: WireRequest = { kind: 'request', id, method, params };
+      const text = stringifyJson(msg);
+      checkMessageSize(method, text);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(stringifyJson(msg));
+        ws.send(text);
       });
     },
     onEvent(listener) {

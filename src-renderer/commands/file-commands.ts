@@ -37,8 +37,14 @@ export const fileCommands = {
   },
   async save() {
     const doc = useDocumentStore.getState().doc;
-    if (doc?.path) return void (await getBridge().request('project.save', {}));
-    await fileCommands.saveAs();
+    if (!doc?.path) return fileCommands.saveAs();
+    try {
+      await getBridge().request('project.save', {});
+    } catch (err) {
+      // Another program changed the file since it was opened: overwrite only when the user says so.
+      if (!(err instanceof BridgeError && err.code === 'conflict')) throw err;
+      if (window.confirm(err.message)) await getBridge().request('project.save', { overwrite: true });
+    }
   },
   async saveAs() {
     if (native()) return void (await getBridge().request('project.saveAsDialog', {}));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateProjectText } from '../../../core/model/validate';
@@ -22,6 +22,20 @@ const { dir, cleanup } = scratchDir({
 afterAll(cleanup);
 
 describe('switchboard validate', () => {
+  it('refuses a file over the project size limit at once, naming the limit (a 57 MB file took 73 s and 3.6 GB)', async () => {
+    const big = path.join(dir, 'huge.switchboard.json');
+    writeFileSync(big, JSON.stringify({ ...good, description: 'x'.repeat(57_000_000) }));
+    try {
+      const io = captureIo(dir);
+      const t0 = performance.now();
+      expect(await main(['validate', 'huge.switchboard.json'], io)).toBe(1);
+      expect(performance.now() - t0).toBeLessThan(1000);
+      expect(io.err()).toMatch(/^switchboard: huge\.switchboard\.json: the file is 54\.4 MiB; the limit is 8 MiB for a project\n$/);
+    } finally {
+      rmSync(big);
+    }
+  });
+
   it('exits 0 on a valid project, with a summary on stdout and nothing on stderr', async () => {
     const io = captureIo(dir);
     expect(await main(['validate', 'good.switchboard.json'], io)).toBe(0);

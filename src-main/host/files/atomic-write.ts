@@ -11,10 +11,22 @@ export function tempPathFor(target: string): string {
   return path.join(dir, `.${path.basename(target)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
 }
 
-export async function atomicWriteFile(target: string, data: string | Uint8Array): Promise<void> {
+/** The file being replaced: the new one gets its permission bits and (where allowed) its owner. */
+export interface KeepAttributes {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+export async function atomicWriteFile(target: string, data: string | Uint8Array, keep?: KeepAttributes): Promise<void> {
   const tmp = tempPathFor(target);
-  const handle = await fs.promises.open(tmp, 'wx', 0o644);
+  const handle = await fs.promises.open(tmp, 'wx', keep ? 0o600 : 0o644);
   try {
+    if (keep) {
+      // Exact bits (the umask does not apply to chmod); the owner only where the OS lets us.
+      await handle.chmod(keep.mode & 0o7777);
+      if (typeof process.getuid === 'function' && (keep.uid !== process.getuid() || keep.gid !== process.getgid?.())) await handle.chown(keep.uid, keep.gid).catch(() => {});
+    }
     await handle.writeFile(data);
     await handle.sync();
   } catch (err) {

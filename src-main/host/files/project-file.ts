@@ -5,17 +5,25 @@ import path from 'node:path';
 import type { Project } from '../../../core/model/schema';
 import { validateProjectText } from '../../../core/model/validate';
 import type { Issue } from '../../../core/contract';
-import { atomicWriteFile } from './atomic-write';
 import { stringifyJson } from '../../../core/json';
+import { LIMITS, tooBigMessage } from '../../../core/limits';
+import { contentHash, saveTextFile } from './save-file';
 
 export type ProjectRead =
-  | { ok: true; project: Project; warnings: Issue[]; text: string }
+  | { ok: true; project: Project; warnings: Issue[]; text: string; hash?: string }
   | { ok: false; errors: Issue[]; warnings: Issue[] };
 
 /** Larger files are refused before parsing (a project is topology + rules, not data). */
-export const MAX_PROJECT_BYTES = 64 * 1024 * 1024;
+export const MAX_PROJECT_BYTES = LIMITS.projectBytes;
 
-export function parseProjectText(text: string): ProjectRead {
+function tooBig(what: string, size: number): ProjectRead {
+  return { ok: false, errors: [{ path: '', message: tooBigMessage(what, size, MAX_PROJECT_BYTES) }], warnings: [] };
+}
+
+/** Uploaded or edited text; `name` is how a refusal names it. */
+export function parseProjectText(text: string, name = 'the project'): ProjectRead {
+  // UTF-8 is at least one byte a character: longer text is over the limit without counting bytes.
+  if (text.length > MAX_PROJECT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_PROJECT_BYTES) return tooBig(name, Buffer.byteLength(text, 'utf8'));
   const r = validateProjectText(text);
   if (r.ok) return { ok: true, project: r.project, warnings: r.warnings.map(toIssue), text };
   return { ok: false, errors: r.errors.map(toIssue), warnings: r.warnings.map(toIssue) };
@@ -24,18 +32,19 @@ export function parseProjectText(text: string): ProjectRead {
 export async function readProjectFile(file: string): Promise<ProjectRead> {
   const stat = await fs.promises.stat(file);
   if (!stat.isFile()) return { ok: false, errors: [{ path: '', message: `${file} is not a file` }], warnings: [] };
-  if (stat.size > MAX_PROJECT_BYTES) {
-    return { ok: false, errors: [{ path: '', message: `${path.basename(file)} is ${stat.size} bytes; projects are limited to ${MAX_PROJECT_BYTES}` }], warnings: [] };
-  }
-  return parseProjectText(await fs.promises.readFile(file, 'utf8'));
+  if (stat.size > MAX_PROJECT_BYTES) return tooBig(path.basename(file), stat.size);
+  const bytes = await fs.promises.readFile(file);
+  const r = parseProjectText(bytes.toString('utf8'), path.basename(file));
+  return r.ok ? { ...r, hash: contentHash(bytes) } : r;
 }
 
 export function serializeProject(project: Project): string {
   return stringifyJson(project, 2) + '\n';
 }
 
-export async function writeProjectFile(file: string, project: Project): Promise<void> {
-  await atomicWriteFile(file, serializeProject(project));
+/** Writes the project (following symlinks, keeping mode and hard links); returns the hash written. */
+export async function writeProjectFile(file: string, project: Project): Promise<string> {
+  return saveTextFile(file, serializeProject(project));
 }
 
 /** A file name for downloads and untitled saves: the project name, made safe. */

@@ -6,6 +6,7 @@ import { createSimulation } from '../simulation-factory';
 
 const [configDir, speed] = [process.argv[2], Number(process.argv[3] ?? 1)];
 const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation });
+host.files.choose(process.argv[4]);
 await host.openFile(process.argv[4]);
 const session = host.requireSession();
 session.setSpeed(speed);
