@@ -92,7 +92,7 @@ describe('autosave', () => {
 });
 
 describe('Save keeps what the file was', () => {
-  async function openCopy(mode: 'electron' | 'web' = 'electron') {
+  async function openCopy() {
     const dir = tempDir();
     const file = path.join(dir, 'q.switchboard.json');
     fs.copyFileSync(QUICKSTART, file);
