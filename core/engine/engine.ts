@@ -13,6 +13,7 @@ import { EventQueue, type Scheduled } from './queue';
 import { Random } from './random';
 import { EV, RPC_STATE_INDEX, isFinalRpcState, rpcTransition } from './rpc-machine';
 import { TimeoutLanes } from './timeouts';
+import { RunawayGuard } from './runaway';
 import { buildTopology, isServer, listenKey, type Handler, type Listener, type NodeRt, type SystemRt, type Topology } from './runtime';
 
 const T = TYPE_INDEX;
@@ -106,6 +107,8 @@ export class Engine {
   readonly net: Network;
   readonly rng: Random;
   readonly queue = new EventQueue<Item>();
+  /** Stops a run that loops at one virtual instant, or that reached its event bound (runaway.ts). */
+  readonly runaway: RunawayGuard;
   now = 0;
   /** seq of the event whose consequences are being computed (0 = none). */
   cause = 0;
@@ -139,6 +142,7 @@ export class Engine {
     record = true,
   ) {
     this.rng = new Random(seed);
+    this.runaway = new RunawayGuard(project.options.maxEventsPerInstant);
     this.topo = buildTopology(project);
     this.net = new Network(project, this.topo.byId, this.rng);
     const header: TraceHeader = {
@@ -220,6 +224,12 @@ export class Engine {
     return top && top.t < t ? top.t : t;
   }
 
+  /** The runaway guard stopped the run: nothing queued runs any more (runaway.ts). */
+  halt(): void {
+    this.queue.clear();
+    this.timeouts.clear();
+  }
+
   /** Pop and process the next queued item, if it is due at or before `limit`. False: nothing was. */
   processNext(limit = Infinity): boolean {
     const top = this.queue.peek();
@@ -237,6 +247,7 @@ export class Engine {
     if (!top || top.t > limit) return false;
     const item = this.queue.pop() as Item;
     if (item.t > this.now) this.now = item.t;
+    if (this.runaway.see(item.t, this.rec.total) && this.runaway.check(this, item, this.rec.total)) return false;
     switch (item.kind) {
       case K_MESSAGE:
         this.arrive(item);

@@ -11,6 +11,7 @@ import { Lifecycle } from './lifecycle';
 import { invokeNamed } from './invoke';
 import { createModRuntime } from '../mods';
 import type { ModRuntime } from '../mods/bridge';
+import type { Halt } from './runaway';
 
 /** How long a scenario without durationMs runs past its last step (covers default RPC timeouts). */
 export const SCENARIO_TAIL_MS = 5000;
@@ -82,6 +83,15 @@ export class Simulation implements SimulationApi {
 
   get now(): number {
     return this.engine.now;
+  }
+
+  get halted(): Halt | null {
+    return this.engine.runaway.halted;
+  }
+
+  /** Stop the run once `n` events were made (`switchboard run --max-events`). */
+  limitEvents(n: number): void {
+    this.engine.runaway.maxEvents = n;
   }
 
   nextTime(): number | undefined {

@@ -52,6 +52,12 @@ export class TimeoutLanes {
   readonly lanes: TimeoutLane[] = [];
   private readonly byDuration = new Map<number, TimeoutLane>();
 
+  /** Forget every pending timeout (a halted run). */
+  clear(): void {
+    this.lanes.length = 0;
+    this.byDuration.clear();
+  }
+
   /** The lane for a duration (ms), or null when there are too many durations already. */
   lane(ms: number): TimeoutLane | null {
     let lane = this.byDuration.get(ms);

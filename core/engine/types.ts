@@ -2,6 +2,7 @@
 import type { Project, ScenarioStep } from '../model/schema';
 import type { ModRuntimeHost } from '../mods/types';
 import type { EventType, TraceEvent, TraceHeader } from '../trace/event';
+import type { Halt } from './runaway';
 
 /** Read access to a recorded trace (columnar underneath; `get` materializes one event). */
 export interface TraceStore {
@@ -46,6 +47,8 @@ export interface NodeState {
 export interface SimulationApi {
   readonly project: Project;
   readonly trace: TraceStore;
+  /** Set once the runaway guard stopped the run (a livelock, or its event bound); nothing runs after. */
+  readonly halted?: Halt | null;
   /** Virtual now, ms. */
   readonly now: number;
   /** End of the chosen scenario (last step + slack, or its durationMs); 0 without a scenario. */

@@ -151,6 +151,11 @@ export const Options = z.object({
   clientMods: z.boolean().default(false),
   /** Python mods: what time.time() reads at virtual 0, in ms since 1970 (default 2026-01-01T00:00:00Z). */
   clockEpochMs: z.number().int().min(0).default(1767225600000),
+  /**
+   * Queue items the engine processes at one virtual instant before it stops the run as a livelock
+   * (an `error` event with reason `livelock` naming the cycle): zero-latency ping-pong never ends.
+   */
+  maxEventsPerInstant: z.number().int().min(1).default(100000),
 });
 export type Options = z.infer<typeof Options>;
 

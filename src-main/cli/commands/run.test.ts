@@ -131,3 +131,39 @@ describe('switchboard run on a project with Python mods', () => {
     expect(new Set(errors)).toEqual(new Set(['master', 'lobby-4000', 'game-5000', 'game-5001', 'service-8000']));
   });
 });
+
+describe('switchboard run: bounds', () => {
+  const LIVELOCK = path.join(path.dirname(QUICKSTART), 'livelock.switchboard.json');
+
+  it('a livelocking project ends (it used to run forever): the trace ends with the livelock error, stderr names the cycle, exit 1', async () => {
+    const { code, out, err } = await run([LIVELOCK, '--max-events', '400000']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^switchboard: .*livelock\.switchboard\.json: the run stopped as a livelock: 100000 messages and timers at t=5 ms .*the cycle master -Ping-> service-8000 -Pong-> master repeats \(the trace ends with it, seq 300001\)\n$/);
+    const last = JSON.parse(out.trimEnd().split('\n').at(-1) as string);
+    expect(last).toMatchObject({ seq: 300001, type: 'error', reason: 'livelock' });
+  }, 60_000);
+
+  it('--max-events N writes the first N events and says where it stopped', async () => {
+    const { code, out, err } = await run([LIVELOCK, '--max-events', '10']);
+    expect(code).toBe(0);
+    const trace = readTrace(out);
+    expect(trace.errors).toEqual([]);
+    expect(trace.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(err).toMatch(/stopped at t=5 ms after 10 events \(--max-events\)/);
+  });
+
+  it('--until MS runs to that virtual time instead of the scenario end', async () => {
+    const { code, out } = await run([QUICKSTART, '--until', '300']);
+    expect(code).toBe(0);
+    const trace = readTrace(out);
+    expect(trace.events.length).toBeGreaterThan(0);
+    expect(Math.max(...trace.events.map((e) => e.t))).toBeLessThanOrEqual(300);
+    const full = readTrace((await run([QUICKSTART])).out);
+    expect(full.events.length).toBeGreaterThan(trace.events.length);
+  });
+
+  it('refuses bounds that are not numbers', async () => {
+    expect((await run([QUICKSTART, '--max-events', '0'])).code).toBe(2);
+    expect((await run([QUICKSTART, '--until', '-5'])).code).toBe(2);
+  });
+});

@@ -1,7 +1,10 @@
-// `switchboard run FILE [--scenario NAME] [--seed N] [--out PATH] [--no-trace]`: simulates the project
-// and writes the NDJSON trace (header line, then one event per line) to stdout or, atomically, to
-// PATH. `--no-trace` keeps no events (the engine only counts them) and writes one JSON line of
-// counts instead: for runs too long to record.
+// `switchboard run FILE [--scenario NAME] [--seed N] [--out PATH] [--no-trace] [--max-events N] [--until MS]`:
+// simulates the project and writes the NDJSON trace (header line, then one event per line) to
+// stdout or, atomically, to PATH. `--no-trace` keeps no events (the engine only counts them) and
+// writes one JSON line of counts instead: for runs too long to record. `--until MS` runs to virtual
+// time MS instead of the scenario's end; `--max-events N` stops after N events (the trace then holds
+// the first N). A run the engine stops as a livelock (options.maxEventsPerInstant) still writes
+// its trace, ending in the `error` event that names the cycle, says so on stderr and exits 1.
 // Defaults: the project's first scenario (none if it has none) and seed 1, the engine's default.
 // Exit 1 for invalid input (a bad project, a scenario the project does not have); 2 for bad usage
 // (unknown option, a seed that is not an integer in 0..2^32-1). Same file + scenario + seed ⇒ the
@@ -15,6 +18,7 @@ import { projectHasMods } from '../../../core/mods';
 import { PythonModHost } from '../../mods/python-host';
 import { encodeTraceChunks } from '../../../core/trace/ndjson';
 import { CliError, EXIT_INVALID, EXIT_OK } from '../exit-codes';
+import type { TraceStore } from '../../../core/engine/types';
 import { resolvePath, type CliIo } from '../io';
 import { loadProject } from '../load-project';
 import { countTrace, formatProblems, runSummary } from '../problems-report';
@@ -29,6 +33,20 @@ export function parseSeed(value: string): number {
   return n;
 }
 
+/** A count bound: a positive safe integer. */
+export function parseCount(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+/** Virtual milliseconds: a finite number >= 0. */
+export function parseMs(value: string): number {
+  const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected virtual milliseconds, a number >= 0');
+  return n;
+}
+
 interface RunOptions {
   scenario?: string;
   seed?: number;
@@ -37,6 +55,13 @@ interface RunOptions {
   trace?: boolean;
   problems?: boolean;
   python?: string;
+  maxEvents?: number;
+  until?: number;
+}
+
+/** The first `n` events of a trace (what --max-events writes). */
+function firstEvents(trace: TraceStore, n: number): TraceStore {
+  return { header: trace.header, length: Math.min(trace.length, n), get: (i) => trace.get(i), slice: (from, to) => trace.slice(from, Math.min(to ?? n, n)) } as TraceStore;
 }
 
 /** What `run --no-trace` writes: the run's identity, its virtual duration and its event counts. */
@@ -56,6 +81,8 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
     .option('--problems', 'also list the problems of the run on stderr (as switchboard check does)')
     .option('--no-trace', 'record nothing, count events only: write {"events":N,"byType":{...},...} instead of the trace')
     .option('--python <path>', 'the Python 2.7 that runs the project\'s mods (default: found on PATH, pyenv, py -2.7)')
+    .option('--max-events <n>', 'stop after N events (the trace holds the first N)', parseCount)
+    .option('--until <ms>', 'run to this virtual time (ms) instead of the scenario\'s end', parseMs)
     .action(async (file: string, opts: RunOptions) => {
       const project = await loadProject(io, file);
       const names = project.scenarios.map((s) => s.name);
@@ -66,12 +93,14 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
       const record = opts.trace !== false;
       const mods = projectHasMods(project) ? modHost(io, file, opts.python) : undefined;
       const sim = new Simulation(project, { seed: opts.seed ?? 1, scenario, record, ...(mods ? { mods } : {}) });
+      if (opts.maxEvents !== undefined) sim.limitEvents(opts.maxEvents);
       try {
-        sim.runScenario();
+        sim.runUntil(opts.until ?? sim.scenarioEnd);
       } finally {
         sim.close();
       }
-      const chunks = record ? encodeTraceChunks(sim.trace) : [`${JSON.stringify(runCounts(sim))}\n`];
+      const trace = opts.maxEvents !== undefined ? firstEvents(sim.trace, opts.maxEvents) : sim.trace;
+      const chunks = record ? encodeTraceChunks(trace) : [`${JSON.stringify(runCounts(sim))}\n`];
       if (opts.out !== undefined) await writeFileAtomic(resolvePath(io, opts.out), chunks);
       else await writeChunks(io.stdout, chunks);
       if (record) {
@@ -81,6 +110,15 @@ export function registerRun(program: Command, io: CliIo, done: (code: number) =>
       } else {
         const c = runCounts(sim);
         io.stderr.write(`${runSummary({ events: c.events, virtualMs: c.virtualMs, drops: c.byType.drop ?? 0 }, file)}\n`);
+      }
+      const halted = sim.halted;
+      if (halted?.reason === 'max-events') {
+        const at = trace.length > 0 ? trace.get(trace.length - 1).t : sim.now;
+        io.stderr.write(`switchboard: ${file}: stopped at t=${at} ms after ${opts.maxEvents} events (--max-events)\n`);
+      }
+      if (halted?.reason === 'livelock') {
+        io.stderr.write(`switchboard: ${file}: the run stopped as a livelock: ${halted.detail} (the trace ends with it, seq ${halted.seq})\n`);
+        return done(EXIT_INVALID);
       }
       done(EXIT_OK);
     });
