@@ -62,7 +62,19 @@ export const SessionStatus = z.object({
   seed: z.number(),
   /** The wall-clock driver could not keep up at this speed (virtual time lags). */
   behind: z.boolean(),
-  recording: z.object({ file: z.string(), bytes: z.number(), events: z.number().int() }).nullable(),
+  /**
+   * `events` written so far; `droppedEvents` of them were in older segment files removed since (the
+   * rolling recording keeps the newest); `stopped` when a write failed (e.g. a full disk).
+   */
+  recording: z
+    .object({ file: z.string(), bytes: z.number(), events: z.number().int(), droppedEvents: z.number().int().optional(), stopped: z.boolean().optional() })
+    .nullable(),
+  /** Index of the oldest event the live session still keeps (older ones were dropped by the cap). */
+  firstEvent: z.number().int().optional(),
+  /** The live-run cap: how many of the newest events are kept. */
+  liveEvents: z.number().int().optional(),
+  /** Set when the engine stopped the run (a livelock): Reset to run again. */
+  halted: z.object({ reason: z.string(), detail: z.string() }).nullable().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 

@@ -15,8 +15,12 @@ export interface TraceStore {
   countsByType(): Partial<Record<EventType, number>>;
   /** Event at index i (seq = i + 1). */
   get(i: number): TraceEvent;
-  /** Events [from, to) as objects. */
+  /** Events [from, to) as objects (only those still kept). */
   slice(from: number, to?: number): TraceEvent[];
+  /** Index of the oldest event still kept (0 unless a live run discarded its oldest). */
+  readonly first: number;
+  /** Forget events before index i, a chunk at a time; returns the new `first` (the live-run cap). */
+  discardBefore(i: number): number;
 }
 
 export interface SimulationOptions {

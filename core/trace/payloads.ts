@@ -25,6 +25,10 @@ const BIG = 8;
 /** Nesting deeper than this is refused (a cycle, most likely), as json-copy does. */
 const MAX_DEPTH = 64;
 
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F64 = new Float64Array(0);
+
 /** Thrown inside `put` on the first value that cannot be sent; the public error is built after. */
 const REFUSED = { refused: true };
 
@@ -41,9 +45,32 @@ export class PayloadTape {
   /** Decode cursor (entries are read in order). */
   private at = 0;
 
+  /** `refs` when each tape chunk was started (string refs of later entries are at or after it, less one). */
+  private readonly refStart: number[] = [];
+  /** First tape chunk still kept (see discardBefore). */
+  private firstChunk = 0;
+
   /** Entries on the tape (for memory figures). */
   get entries(): number {
     return this.n;
+  }
+
+  /**
+   * Forget the entries before `handle` (whole chunks), and the strings only they used: a live run
+   * keeps the payloads of its newest events only. Handles before it must not be read again.
+   */
+  discardBefore(handle: number): void {
+    const upTo = Math.min(handle, this.n) >>> SHIFT;
+    if (upTo <= this.firstChunk) return;
+    for (let c = this.firstChunk; c < upTo; c++) {
+      this.tags[c] = EMPTY_U8;
+      this.keys[c] = EMPTY_I32;
+      this.nums[c] = EMPTY_F64;
+    }
+    this.firstChunk = upTo;
+    // A string's ref is taken just before its entry is written, possibly the first of a new chunk.
+    const firstRef = Math.max(0, (this.refStart[upTo] ?? this.refs) - 1);
+    for (let r = 0; r < firstRef >>> SHIFT; r++) if (this.refChunks[r].length > 0) this.refChunks[r] = [];
   }
 
   /**
@@ -196,6 +223,7 @@ export class PayloadTape {
     const i = this.n++;
     const c = i >>> SHIFT;
     if (c === this.tags.length) {
+      this.refStart.push(this.refs);
       this.tags.push(new Uint8Array(SIZE));
       this.keys.push(new Int32Array(SIZE));
       this.nums.push(new Float64Array(SIZE));

@@ -75,6 +75,13 @@ const MASK = CHUNK_ROWS - 1;
 const SEND = TYPE_INDEX.send;
 
 /**
+ * Where the rows of discarded chunks point: writes the engine still makes to an old event (an RPC
+ * that ends long after its request left the window) land here harmlessly. Made on first use.
+ */
+let deadRows: Int32Array | undefined;
+let deadNums: Float64Array | undefined;
+
+/**
  * Append-only trace of one run. Node references resolve through `nodeIds`; sys ids map to
  * "namespace\u0000systemName" in `strings`.
  */
@@ -231,12 +238,39 @@ export class TraceRecorder {
     this.set(i, F.data, data === undefined ? 0 : this.payloads.put(data) + 1);
   }
 
-  /** Payload handle + 1 of event index i (0 = none). */
+  /** Payload handle + 1 of event index i (0 = none, or the event was discarded with its payload). */
   dataHandle(i: number): number {
-    return this.recording ? this.field(i, F.data) : 0;
+    return this.recording && i >= this.first ? this.field(i, F.data) : 0;
+  }
+
+  /**
+   * Forget the events before index `i`, whole chunks at a time (the first kept index becomes the
+   * start of i's chunk), with the payloads only they used. Returns the new `first`. A deliver made
+   * later for a send already forgotten is recorded without its payload.
+   */
+  discardBefore(i: number): number {
+    const upTo = Math.min(i, this.length) >>> SHIFT;
+    if (!this.recording || upTo << SHIFT <= this.first) return this.first;
+    deadRows ??= new Int32Array(CHUNK_ROWS * STRIDE);
+    deadNums ??= new Float64Array(CHUNK_ROWS * FSTRIDE);
+    for (let c = this.first >>> SHIFT; c < upTo; c++) {
+      this.rows[c] = deadRows;
+      this.nums[c] = deadNums;
+    }
+    this.first = upTo << SHIFT;
+    for (const k of this.targets.keys()) if (k < this.first) this.targets.delete(k);
+    // The oldest payload a kept event refers to (delivers share older sends' payloads).
+    let oldest = Infinity;
+    for (let j = this.first; j < this.length; j++) {
+      const d = this.field(j, F.data);
+      if (d !== 0 && d - 1 < oldest) oldest = d - 1;
+    }
+    this.payloads.discardBefore(oldest === Infinity ? this.payloads.entries : oldest);
+    return this.first;
   }
 
   get(i: number): TraceEvent {
+    if (i >= 0 && i < this.first) throw new RangeError(`event index ${i} was discarded: this live run keeps events from index ${this.first} on`);
     if (!(i >= 0 && i < this.length)) throw new RangeError(`no event at index ${i} (${this.length} recorded)`);
     const s = this.strings;
     const r = this.rows[i >>> SHIFT];
@@ -296,9 +330,10 @@ export class TraceRecorder {
     return e;
   }
 
+  /** Events [from, to) that are still kept (a range reaching before `first` starts there). */
   slice(from: number, to = this.length): TraceEvent[] {
     const out: TraceEvent[] = [];
-    for (let i = Math.max(0, from); i < Math.min(to, this.length); i++) out.push(this.get(i));
+    for (let i = Math.max(this.first, from); i < Math.min(to, this.length); i++) out.push(this.get(i));
     return out;
   }
 

@@ -1,6 +1,5 @@
 // The Electron-free host: one open document, one simulation session, an opened trace, and the UI
 // clients (windows or browser tabs) it streams to. Electron and web mode are thin shells over it.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentState, PushMessage, RecentEntry, RecoveryOffer, SessionStatus, TraceInfo } from '../../core/contract';
 import type { TraceHeader } from '../../core/trace/event';
@@ -61,6 +60,10 @@ export interface HostOptions {
   /** Which files requests may open and save (default: any in Electron, only chosen ones in web mode). */
   fileAccess?: FileAccessPolicy;
   autosave?: Omit<AutosaveOptions, 'onError'>;
+  /** The live-run cap: newest events a session keeps (memory and recording). */
+  liveEvents?: number;
+  /** Most bytes the recordings folder may hold; the oldest recordings are removed first. */
+  recordingsBudgetBytes?: number;
 }
 
 interface Attached {
@@ -73,6 +76,7 @@ export class Host implements FaultSink {
   /** <configDir>/host.log: every failure the guards catch, with its stack. */
   readonly log: HostLog;
   private readonly throttle = new NoticeThrottle();
+  private readonly capNotified = new Set<number>();
   readonly recent: RecentFiles;
   readonly autosave: Autosave;
   readonly recordings: RecordingStore;
@@ -106,7 +110,7 @@ export class Host implements FaultSink {
       ...opts.autosave,
       onError: (err) => this.warn('Autosave', err, 'The edits are kept in memory and autosave retries; Save to keep them for sure.'),
     });
-    this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'));
+    this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'), { budgetBytes: opts.recordingsBudgetBytes });
     this.recorderUploads = new RecorderUploads(path.join(opts.configDir, 'uploads'));
     this.mergedDir = path.join(opts.configDir, 'merged');
     this.doc = new DocumentStore(
@@ -332,6 +336,7 @@ export class Host implements FaultSink {
     this.session = null;
     const file = s?.recorder?.file;
     const err = s?.close();
+    if (file) this.recordings.finished(file);
     if (err) this.warn(`Finishing the recording ${file ?? ''}`.trim(), err);
   }
 
@@ -348,6 +353,7 @@ export class Host implements FaultSink {
       clock: this.clock,
       // Where the project's relative mod folders resolve from (an unsaved import: beside deploy.json).
       context: { projectDir: this.doc.baseDir, python: this.opts.python ?? null },
+      liveEvents: this.opts.liveEvents,
     });
     if (projectHasMods(project)) {
       const py = findPythonCached(this.opts.python);
@@ -385,6 +391,7 @@ export class Host implements FaultSink {
         return session.sim.trace.header;
       },
       length: () => session.sim.trace.length,
+      first: () => session.sim.trace.first,
       slice: (from, to) => session.sim.trace.slice(from, to),
     });
   }
@@ -453,7 +460,7 @@ export class Host implements FaultSink {
     const s = this.requireSession();
     if (!s.recorder) throw new HostError('unsupported', 'This session is not being recorded.');
     this.flushRecording(s);
-    await fs.promises.copyFile(s.recorder.file, target);
+    await s.recorder.copyTo(target);
   }
 
   // ---- the tick -------------------------------------------------------------------------------
@@ -475,12 +482,29 @@ export class Host implements FaultSink {
     }
   }
 
+  /** Write what the session recorded so far (before a download of the recording). Never throws. */
+  flushRecordingOf(s: Session): void {
+    this.flushRecording(s);
+  }
+
   /** A recording that cannot be written (a full disk) stops; the session pauses and the UI is told. */
   private flushRecording(s: Session): void {
     try {
       s.flushRecording();
     } catch (err) {
       this.fail(`Recording to ${s.recorder?.file ?? 'the recording file'}`, err);
+    }
+  }
+
+  /** The live-run cap; the first time a session drops events, every UI is told. */
+  private trimLiveTrace(s: Session): void {
+    if (s.trimLiveTrace() > 0 && !this.capNotified.has(s.id)) {
+      this.capNotified.add(s.id);
+      const where = s.recorder && !s.recorder.failed ? 'in memory and in the recording' : 'in memory';
+      this.broadcast({
+        event: 'host.notice',
+        payload: { level: 'info', message: `This live run keeps its newest ${s.liveEvents.toLocaleString('en-US')} events ${where}; older events were dropped (the live-run cap).` },
+      });
     }
   }
 
@@ -493,9 +517,16 @@ export class Host implements FaultSink {
       const wasRunning = s.running;
       const ended = s.advance(dt);
       if (ended) this.broadcast({ event: 'host.notice', payload: { level: 'info', message: `Scenario "${s.opts.scenario}" reached its end; Run continues past it.` } });
+      const halt = s.takeHalt();
+      if (halt) {
+        this.statusDirty = true;
+        this.log.write('error', 'the engine stopped the run', halt.detail);
+        this.broadcast({ event: 'host.notice', payload: { level: 'error', message: `The run stopped (${halt.reason}): ${halt.detail}. Reset to run again.` } });
+      }
       if (now - this.lastFlush >= (this.opts.recordFlushMs ?? 200)) {
         this.lastFlush = now;
         this.flushRecording(s);
+        this.trimLiveTrace(s);
       }
       const every = this.opts.statusEveryMs ?? 250;
       if ((s.running || wasRunning || this.statusDirty) && now - this.lastStatus >= every) {

@@ -98,10 +98,17 @@ function refuse(res: http.ServerResponse, reason: string, status = 403): void {
 
 function sendRecording(host: Host, res: http.ServerResponse): void {
   const s = host.session;
-  if (!s?.recorder) return refuse(res, 'no recording', 404);
-  s.flushRecording();
-  sendFile(res, s.recorder.file, {
+  const recorder = s?.recorder;
+  if (!s || !recorder) return refuse(res, 'no recording', 404);
+  host.flushRecordingOf(s);
+  res.writeHead(200, {
+    ...securityHeaders(),
     'Content-Type': 'application/x-ndjson',
-    'Content-Disposition': `attachment; filename="${path.basename(s.recorder.file)}"`,
+    'Content-Disposition': `attachment; filename="${path.basename(recorder.file)}"`,
+    'Cache-Control': 'no-store',
   });
+  // A rolling recording is several segment files: sent as one trace.
+  const body = recorder.stream();
+  body.on('error', () => res.destroy());
+  body.pipe(res);
 }

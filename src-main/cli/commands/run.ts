@@ -61,7 +61,16 @@ interface RunOptions {
 
 /** The first `n` events of a trace (what --max-events writes). */
 function firstEvents(trace: TraceStore, n: number): TraceStore {
-  return { header: trace.header, length: Math.min(trace.length, n), get: (i) => trace.get(i), slice: (from, to) => trace.slice(from, Math.min(to ?? n, n)) } as TraceStore;
+  return {
+    header: trace.header,
+    length: Math.min(trace.length, n),
+    total: Math.min(trace.total, n),
+    first: trace.first,
+    countsByType: () => trace.countsByType(),
+    get: (i) => trace.get(i),
+    slice: (from, to) => trace.slice(from, Math.min(to ?? n, n)),
+    discardBefore: () => trace.first,
+  };
 }
 
 /** What `run --no-trace` writes: the run's identity, its virtual duration and its event counts. */

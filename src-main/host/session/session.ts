@@ -7,6 +7,11 @@ import type { CallResult, NodeState, SimulationApi, SimulationOptions } from '..
 import type { SessionStatus } from '../../../core/contract';
 import { TraceRecorder } from './recorder';
 import { RateMeter } from './rate-meter';
+import type { Halt } from '../../../core/engine/runaway';
+import { CHUNK_ROWS } from '../../../core/trace/recorder';
+
+/** Events a live session keeps (in memory, and in its rolling recording) unless told otherwise. */
+export const DEFAULT_LIVE_EVENTS = 1_000_000;
 
 /** Where the project lives and which Python runs its mods: what the engine cannot know itself. */
 export interface SimulationContext {
@@ -29,6 +34,11 @@ export interface SessionOptions {
   /** Max real ms of simulation work per tick. */
   budgetMs?: number;
   context?: SimulationContext;
+  /**
+   * The live-run cap: the newest events kept in memory and in the recording; older ones are
+   * dropped (the UI is told). Default DEFAULT_LIVE_EVENTS.
+   */
+  liveEvents?: number;
 }
 
 export class Session {
@@ -42,6 +52,8 @@ export class Session {
   private readonly clock: () => number;
   private readonly rate: RateMeter;
   private endNotified = false;
+  private haltSeen = false;
+  readonly liveEvents: number;
 
   constructor(
     readonly project: Project,
@@ -49,6 +61,7 @@ export class Session {
     readonly opts: SessionOptions,
   ) {
     this.clock = opts.clock ?? (() => performance.now());
+    this.liveEvents = Math.max(1, opts.liveEvents ?? DEFAULT_LIVE_EVENTS);
     this.rate = new RateMeter(this.clock);
     this.sim = this.build();
   }
@@ -133,6 +146,29 @@ export class Session {
     return reachedEnd;
   }
 
+  /** The runaway guard's stop (a livelock), once: the host pauses and tells the UI. */
+  takeHalt(): Halt | null {
+    const h = this.sim.halted ?? null;
+    if (!h || this.haltSeen) return null;
+    this.haltSeen = true;
+    this.running = false;
+    return h;
+  }
+
+  /**
+   * Apply the live-run cap: forget the oldest events beyond `liveEvents` (never ones the recording
+   * has not written yet). Work is done a quarter of the cap (at least one trace chunk) at a time.
+   * Returns how many events were forgotten by this call.
+   */
+  trimLiveTrace(): number {
+    const trace = this.sim.trace;
+    const slack = Math.max(CHUNK_ROWS, this.liveEvents >> 2);
+    if (trace.length - trace.first <= this.liveEvents + slack) return 0;
+    const before = trace.first;
+    const writer = this.recorder && !this.recorder.failed ? this.recorder.eventsWritten : Infinity;
+    return trace.discardBefore(Math.min(trace.length - this.liveEvents, writer)) - before;
+  }
+
   /**
    * Write new events to the recording (called by the host several times a second). A write that
    * fails (a full disk) stops the recording for good; the error is rethrown for the host to report
@@ -164,7 +200,12 @@ export class Session {
       scenarioEnd: this.sim.scenarioEnd,
       seed: this.opts.seed,
       behind: this.behind,
-      recording: this.recorder ? { file: this.recorder.file, bytes: this.recorder.bytesWritten, events: this.recorder.eventsWritten } : null,
+      recording: this.recorder
+        ? { file: this.recorder.file, bytes: this.recorder.bytesWritten, events: this.recorder.eventsWritten, droppedEvents: this.recorder.droppedEvents, stopped: this.recorder.failed !== null }
+        : null,
+      firstEvent: this.sim.trace.first,
+      liveEvents: this.liveEvents,
+      halted: this.sim.halted ? { reason: this.sim.halted.reason, detail: this.sim.halted.detail } : null,
     };
   }
 
@@ -196,7 +237,8 @@ export class Session {
     if (this.opts.recordTo) {
       // No recording (a read-only config dir, a full disk) is no reason to refuse the session.
       try {
-        this.recorder = new TraceRecorder(this.opts.recordTo(this.id), sim.trace);
+        // Segments of half the cap, three kept: the files hold between the cap and 1.5 × the cap.
+        this.recorder = new TraceRecorder(this.opts.recordTo(this.id), sim.trace, { segmentEvents: Math.ceil(this.liveEvents / 2), keepSegments: 3 });
       } catch (err) {
         this.recordingError = err;
       }

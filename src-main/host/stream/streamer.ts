@@ -11,6 +11,8 @@ export interface EventSource {
   readonly name: string;
   readonly header: TraceHeader | null;
   length(): number;
+  /** Index of the oldest event still available (a live run drops its oldest beyond its cap). */
+  first?(): number;
   slice(from: number, to: number): TraceEvent[];
 }
 
@@ -68,6 +70,13 @@ export class EventStreamer {
     if (!src || now - this.lastSent < this.minIntervalMs || this.inFlight.length >= this.maxInFlight) return;
     const length = src.length();
     if (length <= this.cursor) return;
+    const first = src.first?.() ?? 0;
+    if (this.cursor < first) {
+      // The live-run cap dropped events this client had not been sent: announced, not sent.
+      this.send({ event: 'stream.skipped', payload: { streamId: this.streamId, from: this.cursor, to: first } });
+      this.skippedTotal += first - this.cursor;
+      this.cursor = first;
+    }
     // An opened trace is replayed whole (the playhead needs every event): never skip its events.
     if (src.kind === 'session' && length - this.cursor > this.maxLag) {
       // Keep the newest maxBatch events; what lies between is announced, not sent.
