@@ -4,11 +4,14 @@ import { benchEngine } from './engine';
 import { benchMerge } from './merge';
 import { benchMods } from './mods';
 import { benchProblems } from './problems';
+import { benchHost, benchHostChild } from './host';
 import { benchReplayFigures } from './replay-figures';
 import { benchTraceOpen } from './trace-open';
 import { printFigure } from './stats';
 
 const only = process.argv[2];
+// The host bench's own process (spawned by benchHost, so its RSS is the host's alone).
+if (only === 'host-child') await benchHostChild();
 if (!only || only === 'engine') for (const f of benchEngine()) printFigure(f);
 // Headless Chromium on the built renderer (builds it when missing).
 if (!only || only === 'canvas') for (const f of await benchCanvas()) printFigure(f);
@@ -22,3 +25,5 @@ if (!only || only === 'merge') for (const f of await benchMerge()) printFigure(f
 if (!only || only === 'mods') for (const f of benchMods()) printFigure(f);
 // A ~1 GB trace opened as the host opens it, in its own process (aim: RSS under 600 MB).
 if (!only || only === 'replay' || only === 'open') for (const f of benchTraceOpen()) printFigure(f);
+// A live run to 10 M events with the recording on: RSS after (aim: < 600 MB).
+if (!only || only === 'host') for (const f of benchHost()) printFigure(f);
