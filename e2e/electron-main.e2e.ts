@@ -8,17 +8,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUICKSTART, REPO } from './support/serve';
 
-function runMain() {
+function runMain(env: Record<string, string> = {}, prefix = 'REPORT ') {
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-electron-'));
-  const r = spawnSync(process.execPath, ['--import', './e2e/support/fake-electron/register.mjs', 'out/main/index.js', '--project', QUICKSTART], {
-    cwd: REPO,
-    env: { ...process.env, SWITCHBOARD_CONFIG_DIR: configDir },
-    encoding: 'utf8',
-    timeout: 30000,
-  });
-  const line = r.stdout.split('\n').find((l) => l.startsWith('REPORT '));
-  if (!line) throw new Error(`no report; status ${r.status}; stderr: ${r.stderr}`);
-  return JSON.parse(line.slice('REPORT '.length));
+  try {
+    const r = spawnSync(process.execPath, ['--import', './e2e/support/fake-electron/register.mjs', 'out/main/index.js', '--project', QUICKSTART], {
+      cwd: REPO,
+      env: { ...process.env, SWITCHBOARD_CONFIG_DIR: configDir, ...env },
+      encoding: 'utf8',
+      timeout: 30000,
+    });
+    const line = r.stdout.split('\n').find((l) => l.startsWith(prefix));
+    if (!line) throw new Error(`no report; status ${r.status}; stderr: ${r.stderr}`);
+    return { ...JSON.parse(line.slice(prefix.length)), configFiles: fs.readdirSync(configDir) };
+  } finally {
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
 }
 
 describe('Electron main (built), under a fake electron module', () => {
@@ -47,15 +51,30 @@ describe('Electron main (built), under a fake electron module', () => {
     expect(report.headerCsp).toEqual([report.index.csp]);
   });
 
-  it('blocks navigation and new windows, denies permissions', () => {
+  it('blocks navigation (of the page and of any frame) and new windows, denies permissions', () => {
     expect(report.navigationPrevented).toBe(true);
+    expect(report.frameNavigationPrevented).toBe(true);
     expect(report.windowOpen).toEqual({ action: 'deny' });
     expect(report.permission).toBe(false);
+  });
+
+  it('File > Open Recent with unsaved changes asks first; Cancel keeps the edits', () => {
+    expect(report.openRecent.item).toMatch(/^Quickstart — /);
+    expect(report.openRecent.prompts).toEqual(['"Quickstart" has unsaved changes.']);
+    expect(report.openRecent).toMatchObject({ stillDirty: true, description: 'unsaved' });
   });
 
   it('installs the native menu', () => {
     const file = report.menu.find((m: { label: string }) => m.label === 'File');
     expect(file.items).toEqual(expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Open Trace…', 'Export Trace…']));
     expect(report.menu.map((m: { label: string }) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+  });
+});
+
+describe('Electron main as a second instance', () => {
+  it('quits at once: no host, no window, no IPC, nothing written to the config dir', () => {
+    const quit = runMain({ FAKE_ELECTRON_LOCK: 'deny' }, 'QUIT ');
+    expect(quit).toMatchObject({ quits: 1, windows: 0, ipc: 0, protocol: 0, menu: false, privileged: 0 });
+    expect(quit.configFiles).toEqual([]);
   });
 });

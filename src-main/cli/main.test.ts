@@ -104,6 +104,40 @@ describe('the CLI as a process', () => {
     }
   });
 
+  it('serve with a config dir it cannot write still starts: one line on stderr, no stack trace', async () => {
+    const { dir, cleanup } = scratchDir({ 'not-a-dir': '' });
+    const child = spawn(process.execPath, ['bin/switchboard.mjs', 'serve', '--port', '0', '--no-open', '--project', QUICKSTART], {
+      cwd: REPO,
+      env: { ...process.env, SWITCHBOARD_CONFIG_DIR: path.join(dir, 'not-a-dir', 'config') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const reap = setTimeout(() => child.kill('SIGKILL'), 80_000);
+    try {
+      let out = '';
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.setEncoding('utf8').on('data', (s: string) => {
+          out += s;
+          if (out.includes('\n')) resolve();
+        });
+        child.on('close', (code) => reject(new Error(`serve exited early (${code}): ${err}`)));
+      });
+      expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      child.removeAllListeners('close');
+      const code = await new Promise<number | null>((resolve) => {
+        child.on('close', resolve);
+        child.kill('SIGINT');
+      });
+      expect(code).toBe(0);
+      expect(err).toMatch(/cannot write .*host\.log \(ENOTDIR/);
+      expect(err).not.toMatch(/\n\s+at /);
+    } finally {
+      clearTimeout(reap);
+      cleanup();
+    }
+  }, 90_000);
+
   it('serve starts the web mode through the dynamic import, prints its URL and stops on SIGINT', async () => {
     // Through the installed bin, as a user runs it.
     const child = spawn(process.execPath, ['bin/switchboard.mjs', 'serve', '--port', '0', '--no-open', '--project', QUICKSTART], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });

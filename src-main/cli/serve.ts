@@ -1,4 +1,5 @@
-// `switchboard serve [--port N] [--project FILE | --apollo DIR] [--no-open]`: web mode on 127.0.0.1. Prints the
+// `switchboard serve [--port N] [--project FILE | --apollo DIR] [--no-open] [--live-events N] [--recordings-mb N]`:
+// web mode on 127.0.0.1 (without --project or --apollo: the built-in quickstart, as an unsaved copy). Prints the
 // URL (with this run's token) on stdout once listening — and nothing else on stdout; runs until
 // SIGINT/SIGTERM. On a fresh clone it builds the renderer first (`npm run build`, output to stderr).
 import { spawnSync } from 'node:child_process';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostError } from '../host/errors';
 import { installProcessGuard } from '../host/guard';
+import { hostLimitsFromEnv } from '../host/settings';
 import { startWebMode } from '../web/web-mode';
 import { openBrowser } from '../web/open-browser';
 import { CliError, EXIT_USAGE } from './exit-codes';
@@ -21,7 +23,7 @@ function buildRendererIfMissing(): void {
   if (r.status !== 0) throw new CliError('"npm run build" failed; the web app cannot be served.');
 }
 
-export async function serveCommand(opts: { port?: number; project?: string; apollo?: string; open?: boolean }): Promise<void> {
+export async function serveCommand(opts: { port?: number; project?: string; apollo?: string; open?: boolean; liveEvents?: number; recordingsMb?: number }): Promise<void> {
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be an integer 0..65535, got ${opts.port}`, EXIT_USAGE);
   // Listen for a stop before anything starts: a Ctrl+C at any moment (even while starting) ends
@@ -35,7 +37,12 @@ export async function serveCommand(opts: { port?: number; project?: string; apol
     let web: Awaited<ReturnType<typeof startWebMode>>;
     try {
       if (opts.apollo) process.stderr.write(`switchboard: importing the Apollo project in ${opts.apollo}; its mods are your own code and run with your rights, like your test suite.\n`);
-      web = await startWebMode({ staticDir: RENDERER, port, project: opts.project ? path.resolve(opts.project) : undefined, apollo: opts.apollo ? path.resolve(opts.apollo) : undefined });
+      const env = hostLimitsFromEnv();
+      const limits = {
+        liveEvents: opts.liveEvents ?? env.liveEvents,
+        recordingsBudgetBytes: opts.recordingsMb !== undefined ? opts.recordingsMb * 1024 * 1024 : env.recordingsBudgetBytes,
+      };
+      web = await startWebMode({ staticDir: RENDERER, port, project: opts.project ? path.resolve(opts.project) : undefined, apollo: opts.apollo ? path.resolve(opts.apollo) : undefined, limits });
     } catch (err) {
       // A bad project or a taken port is the user's input, not a crash: one message, exit 1.
       if (err instanceof HostError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError((err as Error).message);

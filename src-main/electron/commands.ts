@@ -11,6 +11,11 @@ export function menuCommandRunner(host: Host, window: () => BrowserWindow | null
     const id = clientId();
     if (id === undefined) return;
     const reply: Reply = await dispatch(host, method, params, { clientId: id });
+    if (!reply.ok && reply.error.code === 'conflict' && method === 'project.save') {
+      // The file changed on disk since it was opened: overwrite only when the user says so.
+      if (await confirm(window(), reply.error.message, 'Overwrite')) await call('project.save', { overwrite: true });
+      return;
+    }
     if (!reply.ok) {
       const w = window();
       const opts = { type: 'error' as const, title: 'Switchboard', message: reply.error.message, detail: reply.error.issues?.map((i) => `${i.line ? `line ${i.line}: ` : ''}${i.path} ${i.message}`).join('\n') };
@@ -21,7 +26,11 @@ export function menuCommandRunner(host: Host, window: () => BrowserWindow | null
 
   return async (command: MenuCommand): Promise<void> => {
     if (RENDERER_COMMANDS.has(command)) return host.broadcast({ event: 'menu.command', payload: { command } });
-    if (command.startsWith('file.openRecent:')) return call('project.openRecent', { id: command.slice('file.openRecent:'.length) });
+    if (command.startsWith('file.openRecent:')) {
+      // Opening another file replaces the document: the same prompt as File > Open.
+      if (await confirmDiscard(host, window())) await call('project.openRecent', { id: command.slice('file.openRecent:'.length) });
+      return;
+    }
     switch (command) {
       case 'file.new':
         if (await confirmDiscard(host, window())) await call('project.new');
@@ -48,6 +57,12 @@ export function menuCommandRunner(host: Host, window: () => BrowserWindow | null
       }
     }
   };
+}
+
+async function confirm(win: BrowserWindow | null, message: string, yes: string): Promise<boolean> {
+  const opts = { type: 'warning' as const, buttons: [yes, 'Cancel'], defaultId: 1, cancelId: 1, message };
+  const r = win ? await dialog.showMessageBox(win, opts) : await dialog.showMessageBox(opts);
+  return r.response === 0;
 }
 
 /** True when there are no unsaved edits or the user agrees to drop them (autosave keeps a copy). */

@@ -151,7 +151,11 @@ describe('HostLog', () => {
     expect(fs.existsSync(path.join(dir, 'host.log.1'))).toBe(true);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     new HostLog(path.join(dir, 'host.log', 'x', 'host.log')).write('error', 'nowhere', 'still fine');
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/cannot write .*logging to stderr[\s\S]*still fine/);
+    new HostLog(path.join(dir, 'host.log', 'x', 'host.log')).write('error', 'with a stack', 'Error: first line\n    at somewhere (file.ts:1:1)');
+    const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(printed).toMatch(/cannot write .*logging to stderr[\s\S]*switchboard: error: nowhere: still fine\n/);
+    expect(printed).toContain('switchboard: error: with a stack: Error: first line\n');
+    expect(printed).not.toContain('at somewhere');
   });
 
   it('installProcessGuard routes uncaught errors to the host', () => {

@@ -25,9 +25,10 @@ export class HostLog {
     } catch (err) {
       // A read-only or full config dir must not turn logging into a second failure: say it once on
       // stderr, then keep logging there.
+      // Only the first line of each entry there: a terminal is no place for stacks.
       if (!this.failedOnce) process.stderr.write(`switchboard: cannot write ${this.file} (${errorText(err)}); logging to stderr\n`);
       this.failedOnce = true;
-      process.stderr.write(line);
+      process.stderr.write(`switchboard: ${level}: ${where}: ${detail.split('\n')[0]}\n`);
     }
   }
 }

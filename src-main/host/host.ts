@@ -1,5 +1,6 @@
 // The Electron-free host: one open document, one simulation session, an opened trace, and the UI
 // clients (windows or browser tabs) it streams to. Electron and web mode are thin shells over it.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentState, PushMessage, RecentEntry, RecoveryOffer, SessionStatus, TraceInfo } from '../../core/contract';
 import type { TraceHeader } from '../../core/trace/event';

@@ -9,6 +9,7 @@ import { Host } from '../host/host';
 import { defaultConfigDir } from '../host/config-dir';
 import { createSimulation } from '../host/simulation-factory';
 import { startWebServer, type WebServer } from './server';
+import { hostLimitsFromEnv, limitOptions, type HostLimits } from '../host/settings';
 
 /** What `serve` opens without --project: the built-in quickstart, as an unsaved copy (Save downloads it). */
 export const QUICKSTART_FILE = fileURLToPath(new URL('../../fixtures/projects/quickstart.switchboard.json', import.meta.url));
@@ -20,13 +21,15 @@ export interface WebModeOptions {
   /** An Apollo folder to import at start (and re-import on "Open Apollo project…"). */
   apollo?: string;
   configDir?: string;
+  /** The live-run cap and the recordings budget (default: from the environment, see host/settings.ts). */
+  limits?: HostLimits;
 }
 
 export async function startWebMode(opts: WebModeOptions): Promise<{ host: Host; server: WebServer; close: () => Promise<void> }> {
   if (!fs.existsSync(path.join(opts.staticDir, 'index.html'))) throw new Error(`${opts.staticDir}/index.html is missing: run "npm run build" first.`);
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
   const apolloDir = opts.apollo ? path.resolve(opts.apollo) : undefined;
-  const host = new Host({ mode: 'web', version, configDir: opts.configDir ?? defaultConfigDir(), createSimulation, apolloDir });
+  const host = new Host({ mode: 'web', version, configDir: opts.configDir ?? defaultConfigDir(), createSimulation, apolloDir, ...limitOptions(opts.limits ?? hostLimitsFromEnv()) });
   let server: WebServer;
   try {
     if (apolloDir) {

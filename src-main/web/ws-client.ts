@@ -27,6 +27,11 @@ export function bindSocket(host: Host, ws: WebSocket, limits: SocketLimits = SOC
   let poll: NodeJS.Timeout | undefined;
   /** Coalesced pushes waiting for the socket to drain: the newest per event name. */
   const held = new Map<string, PushMessage>();
+  /**
+   * Requests read while the socket is stopped wait here (the socket is paused, so this holds at
+   * most what was already read from it) and are dispatched in order as room comes back.
+   */
+  const backlog: { id: number; method: string; params: unknown }[] = [];
   const congested = (): boolean => ws.bufferedAmount > limits.softBytes;
 
   const write = (m: WireFromHost): void => {
@@ -51,11 +56,9 @@ export function bindSocket(host: Host, ws: WebSocket, limits: SocketLimits = SOC
 
   /** Stop reading while congested or busy; resume (and send held pushes) once it drains. */
   const watch = (): void => {
-    const stop = congested() || pending >= limits.maxPending;
+    const stop = congested() || pending >= limits.maxPending || backlog.length > 0;
     if (stop && !ws.isPaused) ws.pause();
-    if (stop || held.size > 0) {
-      if (!poll) poll = setInterval(check, limits.pollMs);
-    }
+    if ((stop || held.size > 0) && !poll) poll = setInterval(check, limits.pollMs);
   };
   const check = (): void => {
     if (ws.readyState !== ws.OPEN) return stopPolling();
@@ -65,10 +68,8 @@ export function bindSocket(host: Host, ws: WebSocket, limits: SocketLimits = SOC
       write({ kind: 'event', ...m });
       if (congested()) return;
     }
-    if (pending < limits.maxPending) {
-      if (ws.isPaused) ws.resume();
-      stopPolling();
-    }
+    drainBacklog();
+    if (!congested() && held.size === 0 && backlog.length === 0 && pending < limits.maxPending) stopPolling();
   };
   const stopPolling = (): void => {
     if (poll) clearInterval(poll);
@@ -87,6 +88,20 @@ export function bindSocket(host: Host, ws: WebSocket, limits: SocketLimits = SOC
     },
     busy: () => congested() || held.size > 0,
   });
+  const stopped = (): boolean => congested() || pending >= limits.maxPending;
+  const run = (req: { id: number; method: string; params: unknown }): void => {
+    pending++;
+    void dispatch(host, req.method, req.params, { clientId: attached.id }).then((reply) => {
+      pending--;
+      write({ kind: 'reply', id: req.id, ...reply });
+      drainBacklog();
+    });
+  };
+  const drainBacklog = (): void => {
+    while (backlog.length > 0 && !stopped()) run(backlog.shift() as (typeof backlog)[number]);
+    if (backlog.length > 0 || stopped()) watch();
+    else if (ws.isPaused && held.size === 0) ws.resume();
+  };
   ws.on('message', (data, isBinary) => {
     if (isBinary) return ws.close(1003, 'text frames only');
     let raw: unknown;
@@ -97,17 +112,18 @@ export function bindSocket(host: Host, ws: WebSocket, limits: SocketLimits = SOC
     }
     const req = WireRequest.safeParse(raw);
     if (!req.success) return ws.close(1008, 'not a request envelope');
-    pending++;
+    if (backlog.length > 0 || stopped()) {
+      backlog.push(req.data);
+      watch();
+      return;
+    }
+    run(req.data);
     watch();
-    void dispatch(host, req.data.method, req.data.params, { clientId: attached.id }).then((reply) => {
-      pending--;
-      write({ kind: 'reply', id: req.data.id, ...reply });
-      if (pending < limits.maxPending && !congested() && ws.isPaused && held.size === 0) ws.resume();
-    });
   });
   const gone = (): void => {
     stopPolling();
     held.clear();
+    backlog.length = 0;
     attached.detach();
   };
   ws.on('close', gone);

@@ -71,11 +71,23 @@ export function resolveTour(tour: Tour, src: EventSource, endOf: (rpcId: number)
  * or nearby roles, at most four, in a stable order (no randomness: tests and screenshots repeat).
  */
 export function nodeOptions(correct: string, e: TraceEvent, nodes: readonly string[], max = 4): PredictOption[] {
-  const kind = (id: string) => id.replace(/[-_]?\d+$/, '');
-  const pool = [correct, e.from, ...nodes.filter((n) => kind(n) === kind(correct)), ...nodes.filter((n) => /master|proxy|lobby/.test(n))];
+  const want = nodeKindOf(correct);
+  const pool = [correct, e.from, ...nodes.filter((n) => nodeKindOf(n) === want), ...nodes.filter((n) => /master|proxy|lobby/.test(n))];
   const picked: string[] = [];
   for (const n of pool) if (n && !picked.includes(n) && picked.length < max) picked.push(n);
   return picked.sort().map((n) => ({ label: n, correct: n === correct }));
+}
+
+/**
+ * "client-12" → "client": the id without its trailing number and the "-" or "_" before it (as
+ * `id.replace(/[-_]?\d+$/, '')` would, but linear: that regex took a second per 30k-digit id).
+ */
+export function nodeKindOf(id: string): string {
+  let end = id.length;
+  while (end > 0 && id.charCodeAt(end - 1) >= 48 && id.charCodeAt(end - 1) <= 57) end--;
+  if (end === id.length) return id;
+  if (end > 0 && (id[end - 1] === '-' || id[end - 1] === '_')) end--;
+  return id.slice(0, end);
 }
 
 export function isCorrect(options: readonly PredictOption[], label: string): boolean {

@@ -4,7 +4,7 @@
 /* global process, console, setTimeout */
 import { EventEmitter } from 'node:events';
 
-const rec = { windows: [], loaded: [], ipc: new Map(), protocol: new Map(), privileged: [], menu: null, permission: null, headers: null, contents: [], sent: [] };
+const rec = { windows: [], loaded: [], ipc: new Map(), protocol: new Map(), privileged: [], menu: null, permission: null, headers: null, contents: [], sent: [], boxes: [], quits: 0 };
 
 class WebContents extends EventEmitter {
   constructor() {
@@ -52,9 +52,19 @@ class App extends EventEmitter {
     return Promise.resolve();
   }
   requestSingleInstanceLock() {
-    return true;
+    // FAKE_ELECTRON_LOCK=deny: another instance holds the lock (this one must quit at once).
+    return process.env.FAKE_ELECTRON_LOCK !== 'deny';
   }
-  quit() {}
+  quit() {
+    rec.quits++;
+    // Quitting with no window: report what started anyway, a moment later, then end.
+    if (rec.windows.length === 0) {
+      setTimeout(() => {
+        console.log(`QUIT ${JSON.stringify({ quits: rec.quits, windows: rec.windows.length, ipc: rec.ipc.size, protocol: rec.protocol.size, menu: rec.menu !== null, privileged: rec.privileged.length })}`);
+        process.exit(0);
+      }, 1000);
+    }
+  }
   get isPackaged() {
     return false;
   }
@@ -77,7 +87,16 @@ export const session = {
 
 export const ipcMain = { handle: (channel, fn) => rec.ipc.set(channel, fn) };
 export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: (m) => (rec.menu = m) };
-export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showMessageBox: async () => ({ response: 1 }) };
+// Message boxes answer "Cancel" (button 1) and are recorded.
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showSaveDialog: async () => ({ canceled: true }),
+  showMessageBox: async (...args) => {
+    const opts = args.length > 1 ? args[1] : args[0];
+    rec.boxes.push(opts.message);
+    return { response: 1 };
+  },
+};
 export default { app, BrowserWindow, protocol, session, ipcMain, Menu, dialog };
 
 async function drive(win) {
@@ -88,8 +107,20 @@ async function drive(win) {
     const r = await serve({ url });
     return { status: r.status, csp: r.headers.get('content-security-policy') };
   };
-  const navigation = { prevented: false };
+  const navigation = { prevented: false, frame: false };
   win.webContents.emit('will-navigate', { preventDefault: () => (navigation.prevented = true) }, 'https://example.com/');
+  win.webContents.emit('will-frame-navigate', { url: 'https://example.com/', isMainFrame: false, preventDefault: () => (navigation.frame = true) });
+  // File > Open Recent with unsaved changes must ask first (the message box answers Cancel).
+  const app0 = frame('app://switchboard/index.html');
+  const doc = await invoke(app0, { method: 'project.get', params: {} });
+  await invoke(app0, { method: 'project.edit', params: { project: { ...doc.result.project, description: 'unsaved' } } });
+  const file = (rec.menu ?? []).find((m) => m.label === 'File');
+  const recentItem = file?.submenu?.find((i) => i.label === 'Open Recent')?.submenu?.[0];
+  const boxesBefore = rec.boxes.length;
+  recentItem?.click?.();
+  await new Promise((r) => setTimeout(r, 500));
+  const after = await invoke(app0, { method: 'project.get', params: {} });
+  const openRecent = { item: recentItem?.label ?? null, prompts: rec.boxes.slice(boxesBefore), stillDirty: after.result.dirty, description: after.result.project.description };
   let permission = null;
   rec.permission?.(win.webContents, 'geolocation', (ok) => (permission = ok));
   let headerCsp = null;
@@ -106,6 +137,8 @@ async function drive(win) {
     otherHost: await fetchApp('app://elsewhere/index.html'),
     windowOpen: win.webContents.openHandler?.({ url: 'https://example.com/' }),
     navigationPrevented: navigation.prevented,
+    frameNavigationPrevented: navigation.frame,
+    openRecent,
     permission,
     headerCsp,
     menu: (rec.menu ?? []).map((m) => ({ label: m.label, items: (m.submenu ?? []).map((i) => i.label ?? i.role ?? i.type) })),
