@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startWebServer, type WebServer } from './server';
 import { cookieName } from './auth';
-import { tempDir } from '../host/test-support/fixtures';
+import { REPO, tempDir } from '../host/test-support/fixtures';
 import { testHost } from '../host/test-support/test-host';
 
 let server: WebServer;
@@ -68,6 +68,14 @@ describe('web mode HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect((await get('/assets/app.js', { Cookie: cookie })).body).toBe('console.log(1)');
+  });
+
+  it('the token stays valid for the whole run, as the README says (it is not one-time)', async () => {
+    expect((await get(`/?token=${server.token}`)).status).toBe(303);
+    expect((await get(`/?token=${server.token}`)).status).toBe(303);
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    expect(readme).not.toMatch(/one-time token/);
+    expect(readme).toMatch(/valid until the server stops/);
   });
 
   it('refuses a foreign Origin or Host even with the token', async () => {
