@@ -7,7 +7,7 @@ import { encodeTraceChunks } from '../trace/ndjson';
 import { describeCycle, findCycle, type CycleStep } from './runaway';
 import { Simulation } from './simulation';
 
-/** The master and a service answering each other over zero-latency links (fixtures/projects/livelock). */
+/** The master and a service answering each other over zero-latency links (fixtures/hostile/livelock). */
 function pingPong(maxEventsPerInstant?: number): Project {
   return Project.parse({
     format: 'switchboard-project',

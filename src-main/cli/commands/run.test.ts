@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { API_NAMES } from '../../../core/api/interfaces';
 import { readTrace } from '../../../core/trace/ndjson-reader';
 import { main } from '../main';
-import { captureIo, QUICKSTART, scratchDir } from '../testing/capture-io';
+import { captureIo, QUICKSTART, REPO, scratchDir } from '../testing/capture-io';
 import { parseSeed } from './run';
 
 const { dir, cleanup } = scratchDir({ 'bad.switchboard.json': '{"format":"switchboard-project","version":1}' });
@@ -133,7 +133,7 @@ describe('switchboard run on a project with Python mods', () => {
 });
 
 describe('switchboard run: bounds', () => {
-  const LIVELOCK = path.join(path.dirname(QUICKSTART), 'livelock.switchboard.json');
+  const LIVELOCK = path.join(REPO, 'fixtures/hostile/livelock.switchboard.json');
 
   it('a livelocking project ends (it used to run forever): the trace ends with the livelock error, stderr names the cycle, exit 1', async () => {
     const { code, out, err } = await run([LIVELOCK, '--max-events', '400000']);
