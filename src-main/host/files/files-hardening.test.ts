@@ -164,7 +164,7 @@ describe('web mode opens and saves only what the user chose in this run', () => 
     await earlier.host.autosave.flush();
     const before = fs.readFileSync(other, 'utf8');
 
-    const web = testHost({ configDir: earlier.configDir });
+    const web = testHost({ configDir: earlier.configDir, host: { fileAccess: 'chosen' } });
     expect(await web.call('recent.list')).toMatchObject({ ok: true, result: [] });
     const listed = await earlier.host.recent.list();
     expect(await web.call('project.openRecent', { id: listed[0].id })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -10,7 +10,8 @@ import { tempDir } from './fixtures';
 export function testHost(opts: { configDir?: string; dialogs?: Dialogs; apolloDir?: string; python?: string; record?: boolean; host?: Partial<HostOptions> } = {}) {
   const configDir = opts.configDir ?? tempDir('sb-config-');
   let now = 0;
-  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, apolloDir: opts.apolloDir, python: opts.python, clock: () => now, record: opts.record ?? false, ...opts.host });
+  // Any file by default (tests open fixtures directly); web mode's own policy is tested with `host: { fileAccess: 'chosen' }`.
+  const host = new Host({ mode: 'web', version: 'test', configDir, createSimulation, dialogs: opts.dialogs, apolloDir: opts.apolloDir, python: opts.python, clock: () => now, record: opts.record ?? false, fileAccess: 'any', ...opts.host });
   const pushes: PushMessage[] = [];
   const { id } = host.attach({ send: (m) => pushes.push(JSON.parse(JSON.stringify(m)) as PushMessage) });
   const call = (method: string, params: unknown = {}) => dispatch(host, method, params, { clientId: id });

@@ -20,6 +20,7 @@ export const OPTION_FIELDS: readonly OptionField[] = [
   { key: 'rpcOwner', label: 'RPC owner', hint: 'which of several owners of a module/type answers', input: 'select', choices: ['lowest-id', 'round-robin', 'random'] },
   { key: 'listenerMatch', label: 'listener match', hint: 'reference: a NeteaseExtraApi/extraApi* message is heard only with that pair; lenient: the sender\'s own pair is heard too', input: 'select', choices: ['reference', 'lenient'] },
   { key: 'broadcastIncludesSender', label: 'broadcast reaches sender', hint: "a service's BroadcastToService reaches itself too", input: 'checkbox' },
+  { key: 'maxEventsPerInstant', label: 'livelock limit', hint: 'messages and timers at one virtual instant before the run stops as a livelock', input: 'number' },
   { key: 'serverTickHz', label: 'mod Update() per second', hint: "Python mods: how often each system's Update() runs (0 = never)", input: 'number' },
   { key: 'storageLatencyMs', label: 'Redis/MySQL answer (ms)', hint: 'Python mods: virtual delay before an Async* storage call answers', input: 'number' },
   { key: 'storageMaxBytes', label: 'Redis/MySQL size cap (bytes)', hint: 'Python mods: each simulated store refuses writes past this size, as a full server does', input: 'number' },
