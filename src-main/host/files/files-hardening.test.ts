@@ -152,6 +152,31 @@ describe('Save keeps what the file was', () => {
   });
 });
 
+describe('a save that cannot write', () => {
+  it('EACCES: an error reply naming it, the file and the edits intact, the host alive', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'q.switchboard.json');
+    fs.copyFileSync(QUICKSTART, file);
+    const before = fs.readFileSync(file, 'utf8');
+    const t = testHost({ dialogs: dialogsTo(file), host: { mode: 'electron' } });
+    await t.call('project.openDialog');
+    await t.call('project.edit', { project: { ...t.host.doc.current.project, description: 'keep me' } });
+    const realOpen = fs.promises.open;
+    vi.spyOn(fs.promises, 'open').mockImplementation((async (...args: Parameters<typeof fs.promises.open>) => {
+      if (String(args[0]).includes('.sbtmp-')) throw fault('EACCES');
+      return realOpen(...args);
+    }) as typeof fs.promises.open);
+    const r = await t.call('project.save');
+    expect(r).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('EACCES') } });
+    expect(t.notices().at(-1)?.message).toMatch(/^The request project\.save failed: permission denied \(EACCES/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(t.host.doc.current).toMatchObject({ dirty: true });
+    expect(t.host.doc.current.project.description).toBe('keep me');
+    vi.restoreAllMocks();
+    expect(await t.call('project.save')).toMatchObject({ ok: true, result: { dirty: false } });
+  });
+});
+
 describe('web mode opens and saves only what the user chose in this run', () => {
   it('refuses recent files and recovered paths other than its --project file', async () => {
     const dir = tempDir();
