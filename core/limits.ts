@@ -23,6 +23,17 @@ export const LIMITS = {
   socketMessageBytes: 80 * MiB,
 } as const;
 
+/** The refusal of a trace line over LIMITS.traceLineChars (the same words from every trace reader). */
+export function traceLineTooLong(): string {
+  return `line longer than ${LIMITS.traceLineChars} characters (the limit for one trace line); skipped`;
+}
+
+/** The refusal of a trace line nested deeper than LIMITS.traceLineDepth, or undefined when it is not. */
+export function traceLineTooDeep(v: unknown): string | undefined {
+  if (!jsonTooDeep(v, LIMITS.traceLineDepth)) return undefined;
+  return `${tooDeepMessage('the line', LIMITS.traceLineDepth, findTooDeep(v, LIMITS.traceLineDepth) ?? [])}; skipped`;
+}
+
 /** "8 MiB" for a refusal message. */
 export function formatBytes(n: number): string {
   if (n >= MiB) return `${+(n / MiB).toFixed(1)} MiB`;

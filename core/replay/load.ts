@@ -7,6 +7,7 @@
 // for the message of a line that fails).
 import type { z } from 'zod';
 import { parseJson } from '../json';
+import { LIMITS, traceLineTooDeep, traceLineTooLong } from '../limits';
 import { describeValue } from '../model/issues';
 import { formatPath } from '../model/json-paths';
 import { EVENT_TYPES, RPC_STATES, TRACE_FORMAT, TRACE_VERSION, type RpcRef, type TraceEvent, type TraceHeader } from '../trace/event';
@@ -142,7 +143,9 @@ export class TraceFileLoader {
   slowLines = 0;
   private readonly kept: ChunkSource | null;
   private readonly scanner = new EventLineScanner();
-  private rest: Uint8Array | null = null;
+  /** The unfinished line so far, as the pieces that came (joined once, when its newline comes). */
+  private restParts: Uint8Array[] = [];
+  private restLength = 0;
   private restAt = 0;
   private sawFirstLine = false;
   private lastSeq = -Infinity;
@@ -174,10 +177,10 @@ export class TraceFileLoader {
       this.carry(chunk, start, chunk.length, base);
       return;
     }
-    if (this.rest !== null) {
-      const line = concat(this.rest, chunk.subarray(0, nl));
+    if (this.restParts.length > 0) {
+      this.carry(chunk, 0, nl, base);
+      const line = this.takeRest();
       const at = this.restAt;
-      this.rest = null;
       this.line(line, 0, line.length, at, ++this.lines);
     } else this.line(chunk, start, nl, base + start, ++this.lines);
     start = nl + 1;
@@ -188,20 +191,39 @@ export class TraceFileLoader {
     if (start < chunk.length) this.carry(chunk, start, chunk.length, base);
   }
 
-  private carry(chunk: Uint8Array, start: number, end: number, base: number): void {
-    if (this.rest === null) {
-      this.rest = chunk.slice(start, end);
-      this.restAt = base + start;
-    } else this.rest = concat(this.rest, chunk.subarray(start, end));
+  private carry(chunk: Uint8Array, start: number, end0: number, base: number): void {
+    // A line past the limit is not kept whole (nor copied again and again): its first bytes are
+    // enough to refuse it, once, when its newline comes.
+    const end = Math.min(end0, start + Math.max(0, LIMITS.traceLineChars + 1 - this.restLength));
+    if (this.restParts.length === 0) this.restAt = base + start;
+    else if (end <= start) return;
+    this.restParts.push(chunk.slice(start, end));
+    this.restLength += end - start;
+  }
+
+  private takeRest(): Uint8Array {
+    const parts = this.restParts;
+    this.restParts = [];
+    this.restLength = 0;
+    if (parts.length === 1) return parts[0];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
   }
 
   /** Finish: read a last line without newline if it is JSON (else `truncated`). */
   end(): ReplayIndex {
     if (!this.ended) {
       this.ended = true;
-      const last = this.rest;
-      this.rest = null;
-      if (last !== null && decodeUtf8(last).trim() !== '') {
+      const last = this.restParts.length > 0 ? this.takeRest() : null;
+      if (last !== null && last.length > LIMITS.traceLineChars) {
+        this.sawFirstLine = true;
+        this.error(this.lines + 1, traceLineTooLong());
+      } else if (last !== null && decodeUtf8(last).trim() !== '') {
         let parsed: unknown;
         let ok = true;
         try {
@@ -226,6 +248,10 @@ export class TraceFileLoader {
 
   private line(b: Uint8Array, start: number, end0: number, at: number, n: number): void {
     const end = end0 > start && b[end0 - 1] === 13 ? end0 - 1 : end0;
+    if (end - start > LIMITS.traceLineChars) {
+      this.sawFirstLine = true;
+      return this.error(n, traceLineTooLong());
+    }
     if (this.sawFirstLine && this.scanner.scan(b, start, end)) {
       const s = this.scanner.ev;
       if (s.seq > this.lastSeq && s.t >= this.lastT && s.cause < s.seq) {
@@ -252,6 +278,12 @@ export class TraceFileLoader {
   }
 
   private value(v: unknown, n: number, at: number, length: number): void {
+    // Deeper values would load, then overflow the stack of whoever serializes them (the UI stream).
+    const deep = traceLineTooDeep(v);
+    if (deep) {
+      this.sawFirstLine = true;
+      return this.error(n, deep);
+    }
     if (this.sawFirstLine) {
       if (isObject(v) && 'format' in v) return this.error(n, 'a second header line; only line 1 may be the header');
       if (isTraceEvent(v)) return this.event(v, n, at, length);
@@ -290,13 +322,6 @@ export class TraceFileLoader {
     this.file.add(at, length, e.seq, e.t, TYPE_CODE.get(e.type) as number, e.rpc?.id);
     this.index.observeAppended(liteOfParsed(e));
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** Feed text chunks (any split, even mid-line) with `write`, then `end()`: the text is kept as UTF-8. */

@@ -4,6 +4,7 @@
 // and the byte range of `data`. It never builds the payload. Anything it is not sure of (escaped
 // keys, a "format" key, order errors, odd nesting) it leaves to the slow path (JSON.parse and the
 // zod messages): `scan` returning false only means "not the fast path", never "invalid".
+import { LIMITS } from '../limits';
 import { EVENT_TYPES, RPC_STATES } from './event';
 import { decodeUtf8 } from './utf8';
 
@@ -27,7 +28,12 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /** Strings and arrays up to this many bytes are interned by their bytes; longer ones are decoded each time. */
 const INTERN_MAX_BYTES = 256;
 const INTERN_MAX_ENTRIES = 1 << 20;
-const MAX_DEPTH = 256;
+/**
+ * Nesting the fast path vouches for: a line that may be nested deeper than LIMITS.traceLineDepth
+ * (a value's depth here is 2 less than in the whole line, with a level of margin) takes the slow
+ * path, which refuses it when it is.
+ */
+const MAX_DEPTH = LIMITS.traceLineDepth - 3;
 
 // Top-level keys the index reads.
 const K_UNKNOWN = 0;

@@ -3,7 +3,7 @@
 // `truncated`. `TraceLineReader` takes the text in chunks (any split, even mid-line) so a large
 // file streams with progress; `readTrace` is the one-shot form.
 import type { z } from 'zod';
-import { LIMITS, findTooDeep, jsonTooDeep, tooDeepMessage } from '../limits';
+import { LIMITS, traceLineTooDeep, traceLineTooLong } from '../limits';
 import { describeValue } from '../model/issues';
 import { formatPath } from '../model/json-paths';
 import { TRACE_FORMAT, TRACE_VERSION, type TraceEvent, type TraceHeader } from './event';
@@ -92,7 +92,7 @@ export class TraceLineReader {
       this.rest = '';
       if (last.length > LIMITS.traceLineChars) {
         this.sawFirstLine = true;
-        this.error(this.lines + 1, `line longer than ${LIMITS.traceLineChars} characters (the limit for one trace line); skipped`);
+        this.error(this.lines + 1, traceLineTooLong());
       } else if (last.trim() !== '') {
         const n = this.lines + 1;
         let parsed: unknown;
@@ -121,7 +121,7 @@ export class TraceLineReader {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.length > LIMITS.traceLineChars) {
       this.sawFirstLine = true;
-      return this.error(n, `line longer than ${LIMITS.traceLineChars} characters (the limit for one trace line); skipped`);
+      return this.error(n, traceLineTooLong());
     }
     if (text.trim() === '') return; // blank lines carry nothing; tolerated anywhere
     let parsed: unknown;
@@ -139,9 +139,8 @@ export class TraceLineReader {
     const first = !this.sawFirstLine;
     this.sawFirstLine = true;
     // Deeper values would load, then overflow the stack of whoever serializes them (the UI stream).
-    if (jsonTooDeep(v, LIMITS.traceLineDepth)) {
-      return this.error(n, `${tooDeepMessage('the line', LIMITS.traceLineDepth, findTooDeep(v, LIMITS.traceLineDepth) ?? [])}; skipped`);
-    }
+    const deep = traceLineTooDeep(v);
+    if (deep) return this.error(n, deep);
     const looksLikeHeader = isObject(v) && 'format' in v;
     if (first && looksLikeHeader) return this.readHeader(v, n);
     if (looksLikeHeader) return this.error(n, 'a second header line; only line 1 may be the header');

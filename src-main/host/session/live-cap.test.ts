@@ -52,12 +52,14 @@ describe('the live-run cap', () => {
     const joined = path.join(tempDir(), 'joined.ndjson');
     await host.exportRecording(joined);
     const loaded = await readTraceFile(joined, 'joined', () => {});
+    const events = loaded.file.slice(0);
+    loaded.close();
     expect(loaded.badLines).toBe(0);
-    expect(loaded.events.length).toBeGreaterThanOrEqual(cap);
-    expect(loaded.events.length).toBeLessThanOrEqual(1.5 * cap + 1);
+    expect(events.length).toBeGreaterThanOrEqual(cap);
+    expect(events.length).toBeLessThanOrEqual(1.5 * cap + 1);
     // Contiguous, ending at the last event written.
-    loaded.events.forEach((e, i) => expect(e.seq).toBe(loaded.events[0].seq + i));
-    expect(loaded.events.at(-1)!.seq).toBe(rec.eventsWritten);
+    events.forEach((e, i) => expect(e.seq).toBe(events[0].seq + i));
+    expect(events.at(-1)!.seq).toBe(rec.eventsWritten);
     // The events the UI can still fetch are the kept ones.
     expect(trace.slice(0, trace.first + 1)).toHaveLength(1);
   }, 120_000);
@@ -75,6 +77,7 @@ describe('rolling recording segments', () => {
     expect(rec.files).toHaveLength(2);
     for (const f of rec.files) {
       const t = await readTraceFile(f, path.basename(f), () => {});
+      t.close();
       expect(t.badLines).toBe(0);
       expect(t.header.project).toBe('Quickstart');
     }
