@@ -138,7 +138,7 @@ describe('switchboard run: bounds', () => {
   it('a livelocking project ends (it used to run forever): the trace ends with the livelock error, stderr names the cycle, exit 1', async () => {
     const { code, out, err } = await run([LIVELOCK, '--max-events', '400000']);
     expect(code).toBe(1);
-    expect(err).toMatch(/^switchboard: .*livelock\.switchboard\.json: the run stopped as a livelock: 100000 messages and timers at t=5 ms .*the cycle master -Ping-> service-8000 -Pong-> master repeats \(the trace ends with it, seq 300001\)\n$/);
+    expect(err).toMatch(/\nswitchboard: .*livelock\.switchboard\.json: the run stopped as a livelock: 100000 messages and timers at t=5 ms .*the cycle master -Ping-> service-8000 -Pong-> master repeats \(the trace ends with it, seq 300001\)\n$/);
     const last = JSON.parse(out.trimEnd().split('\n').at(-1) as string);
     expect(last).toMatchObject({ seq: 300001, type: 'error', reason: 'livelock' });
   }, 60_000);
