@@ -35,6 +35,9 @@ describe('ids that name files', () => {
       expect(fs.existsSync(victim)).toBe(true);
       expect(await call('recovery.restore', { id: rel })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
       expect(await call('project.openRecent', { id: '../x' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      // Every id that becomes a path goes through the same check, whoever calls.
+      const { host } = testHost({ configDir });
+      await expect(host.recorderUploads.add('../../victim', 'a.ndjson', '{}', false)).rejects.toThrow(/is not an id/);
     } finally {
       fs.rmSync(victim, { force: true });
     }

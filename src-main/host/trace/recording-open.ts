@@ -11,6 +11,7 @@ import type { MergeReport } from '../../../core/merge/report';
 import { CollectError, collectRecordingFiles, MAX_FILES, type RecordingFile } from '../../merge/collect';
 import { mergeRecordingFiles } from '../../merge/merge-files';
 import { fileSink } from '../../merge/trace-writer';
+import { checkFileId } from '../files/file-id';
 import { HostError } from '../errors';
 import { readTraceFile, type LoadedTrace, type Progress } from './trace-reader';
 
@@ -103,7 +104,7 @@ export class RecorderUploads {
     let up = this.uploads.get(id);
     if (!up) {
       if (this.uploads.size >= 4) throw new HostError('failed', 'Too many uploads at once; merge or reload first.');
-      const dir = path.join(this.root, id);
+      const dir = path.join(this.root, checkFileId(id, 'upload'));
       await fs.promises.rm(dir, { recursive: true, force: true });
       await fs.promises.mkdir(dir, { recursive: true });
       up = { dir, files: [], byName: new Map(), bytes: 0 };
@@ -132,7 +133,7 @@ export class RecorderUploads {
 
   /** The upload's files, handed over once: the upload is forgotten and its folder removed by `done`. */
   take(id: string): { files: RecordingFile[]; done: () => Promise<void> } {
-    const up = this.uploads.get(id);
+    const up = this.uploads.get(checkFileId(id, 'upload'));
     if (!up || up.files.length === 0) throw new HostError('not-found', 'Nothing was uploaded under that id.');
     this.uploads.delete(id);
     return { files: up.files, done: () => fs.promises.rm(up.dir, { recursive: true, force: true }).catch(() => {}) };
