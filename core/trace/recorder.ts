@@ -252,7 +252,7 @@ export class TraceRecorder {
     const upTo = Math.min(i, this.length) >>> SHIFT;
     if (!this.recording || upTo << SHIFT <= this.first) return this.first;
     deadRows ??= new Int32Array(CHUNK_ROWS * STRIDE);
-    deadNums ??= new Float64Array(CHUNK_ROWS * FSTRIDE);
+    deadNums ??= new Float64Array(CHUNK_ROWS);
     for (let c = this.first >>> SHIFT; c < upTo; c++) {
       this.rows[c] = deadRows;
       this.nums[c] = deadNums;
