@@ -63,3 +63,19 @@ describe('sequenceModel', () => {
     expect(c.to).toBeLessThan(ev.length);
   });
 });
+
+describe('a filtered sequence', () => {
+  it('keeps lifelines for the chosen nodes and folds every other node into one "(others)" lifeline', async () => {
+    const { OTHERS } = await import('./sequence');
+    const f = sequenceModel(ev, { header, only: new Set(['lobby-4000', 'service-8000']) });
+    expect(f.lifelines.map((l) => l.id)).toEqual(['lobby-4000', 'service-8000', OTHERS]);
+    expect(f.lifelines.at(-1)?.kind).toBe('others');
+    const othersLane = f.lifelines.length - 1;
+    // Every row touches a chosen node; rows only among others are left out.
+    for (const a of f.arrows) expect([a.fromLane, ...a.toLanes].some((l) => l !== othersLane && l >= 0)).toBe(true);
+    for (const n of f.notes) expect(n.lanes.some((l) => l !== othersLane)).toBe(true);
+    const full = sequenceModel(ev, { header });
+    expect(f.arrows.length).toBeLessThan(full.arrows.length);
+    expect(f.arrows.length).toBeGreaterThan(0);
+  });
+});

@@ -5,6 +5,9 @@ import type { TraceEvent, TraceHeader } from '../trace/event';
 import { liteSource, indexRangeForTime, seqIndexer, type Events } from './source';
 import { compareNodes, inferTopology, type TopologyNode } from './topology';
 
+/** Id of the lifeline standing for every node a filtered sequence leaves out. */
+export const OTHERS = '(others)';
+
 export interface Lifeline {
   id: string;
   kind: string;
@@ -79,6 +82,11 @@ export interface SequenceOptions {
   header?: TraceHeader | null;
   /** 'all' nodes (default) or only those the window involves. */
   lanes?: 'all' | 'involved';
+  /**
+   * Only these nodes get a lifeline; every other node shares one "(others)" lifeline (drawn last),
+   * and what happens only among others is left out. Unset: every node.
+   */
+  only?: ReadonlySet<string>;
   /** Cap on arrows + notes (default 5000). */
   maxItems?: number;
   /** How many events past the window to look for deliveries of its sends (default 20000). */
@@ -106,13 +114,22 @@ export function sequenceModel(events: Events, opts: SequenceOptions = {}): Seque
   to = Math.min(src.length, to);
   const maxItems = opts.maxItems ?? 5000;
   const nodes = opts.nodes ?? inferTopology(src, opts.header);
-  const allNodes = [...nodes].sort(compareNodes);
+  const allNodes = [...nodes].filter((n) => !opts.only || opts.only.has(n.id)).sort(compareNodes);
   const laneOf = new Map<string, number>();
   // Provisional lanes over all nodes; compacted to involved ones at the end if asked.
   allNodes.forEach((n, i) => laneOf.set(n.id, i));
   const extra: TopologyNode[] = [];
+  const only = opts.only;
+  let othersLane = -1;
   const lane = (id: string | undefined): number => {
     if (id === undefined) return -1;
+    if (only && !only.has(id)) {
+      if (othersLane < 0) {
+        othersLane = allNodes.length + extra.length;
+        extra.push({ id: OTHERS, kind: 'service', source: 'default' });
+      }
+      return othersLane;
+    }
     let l = laneOf.get(id);
     if (l === undefined) {
       l = allNodes.length + extra.length;
@@ -225,7 +242,13 @@ export function sequenceModel(events: Events, opts: SequenceOptions = {}): Seque
     }
     for (const a of bySend.values()) if (a.outcomes.length > 0 && a.outcomes.every((o) => !o.delivered) && !a.thick) a.kind = 'drop';
   }
-  let lifelines: Lifeline[] = [...allNodes, ...extra].map((n, i) => ({ id: n.id, kind: n.kind, lane: i, ...(n.serverId !== undefined ? { serverId: n.serverId } : {}) }));
+  if (othersLane >= 0) {
+    // Only among others: not shown (filter the rows, keep the window's bounds).
+    const keep = (lanes: number[]) => lanes.some((l) => l >= 0 && l !== othersLane);
+    for (let k = arrows.length - 1; k >= 0; k--) if (!keep([arrows[k].fromLane, ...arrows[k].toLanes])) arrows.splice(k, 1);
+    for (let k = notes.length - 1; k >= 0; k--) if (!keep(notes[k].lanes)) notes.splice(k, 1);
+  }
+  let lifelines: Lifeline[] = [...allNodes, ...extra].map((n, i) => ({ id: n.id, kind: n.id === OTHERS ? 'others' : n.kind, lane: i, ...(n.serverId !== undefined ? { serverId: n.serverId } : {}) }));
   if (opts.lanes === 'involved') {
     const used = new Set<number>();
     for (const a of arrows) {

@@ -1,40 +1,73 @@
 // The sequence view: a lifeline per node, arrows in time order (thick for broadcasts, red for
-// drops, dashed for RPC responses), notes for timeouts, misuse and lifecycle. Only a window of
-// events around the playhead is modelled and drawn, so long traces stay smooth. Exports Mermaid
-// text and SVG of the trace.
-import { useEffect, useMemo, useRef } from 'react';
+// drops, dashed for RPC responses), notes for timeouts, callbacks, misuse and lifecycle, and a
+// time column. Only a window of events around the playhead is modelled and drawn, so long traces
+// stay smooth; lifelines can be narrowed to the selected nodes, the RPC in focus or the busiest N
+// (lifeline-filter.ts; nodes left out share one "(others)" lifeline). Exports Mermaid text and SVG.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { inferTopology } from '../../core/replay/topology';
-import { sequenceModel, sequenceRows } from '../../core/replay/sequence';
+import { OTHERS, sequenceModel, sequenceRows } from '../../core/replay/sequence';
 import { exportActions } from '../replay/exports';
+import { fmtMs } from '../replay/format';
+import { busiest, BUSIEST_DEFAULT, lifelines, type LifelineMode } from '../replay/lifeline-filter';
 import { replayIndex, seek, useReplayStore } from '../replay/replay-store';
 import { rowAtPosition, sequenceWindow } from '../replay/sequence-window';
+import { useCanvasStore } from '../stores/canvas-store';
 import { useEventsStore } from '../stores/events-store';
 
 const LANE = 120;
 const ROW = 24;
 const TOP = 34;
+/** The time column on the left. */
+const TIME_W = 70;
+
+const MODES: { id: LifelineMode; label: string }[] = [
+  { id: 'auto', label: 'auto' },
+  { id: 'all', label: 'all nodes' },
+  { id: 'selected', label: 'selected nodes' },
+  { id: 'rpc', label: 'the selected RPC' },
+  { id: 'busiest', label: 'the busiest' },
+];
 
 export function SequenceView() {
   const version = useReplayStore((s) => s.version);
   const streamId = useReplayStore((s) => s.streamId);
   const position = useReplayStore((s) => s.position);
   const length = useReplayStore((s) => s.length);
+  const selectedRpc = useReplayStore((s) => s.selectedRpc);
   const header = useEventsStore((s) => s.header);
+  const selection = useCanvasStore((s) => s.selection);
+  const groups = useCanvasStore((s) => s.groups);
+  const [mode, setMode] = useState<LifelineMode>('auto');
+  const [n, setN] = useState(BUSIEST_DEFAULT);
   const scroller = useRef<HTMLDivElement>(null);
   // Lifelines: the header's nodes, else inferred from the events (recomputed as the trace grows tenfold).
   const bucket = header?.nodes ? 0 : Math.floor(Math.log10(length + 1));
   const nodes = useMemo(() => inferTopology(replayIndex().source, header), [streamId, header, bucket]);
   const win = sequenceWindow(position, length);
+  const only = useMemo(() => {
+    void version;
+    const ix = replayIndex();
+    const call = selectedRpc === null ? undefined : ix.rpcCall(selectedRpc);
+    // A selected group card stands for its members.
+    const selected = selection.flatMap((id) => groups[id]?.members ?? [id]);
+    return lifelines(mode, {
+      nodes: nodes.length,
+      selected,
+      rpc: [call?.requester, call?.owner].filter((x): x is string => !!x),
+      busiest: (k) => busiest((i) => ix.get(i), win.from, win.to, k),
+      n,
+    });
+  }, [mode, n, nodes, selection, groups, selectedRpc, version, win.from, win.to]);
   const model = useMemo(() => {
     void version;
-    return sequenceModel(replayIndex().source, { from: win.from, to: win.to, nodes, maxItems: 400, lookahead: 2000 });
-  }, [version, win.from, win.to, nodes]);
+    return sequenceModel(replayIndex().source, { from: win.from, to: win.to, nodes, maxItems: 400, lookahead: 2000, ...(only ? { only } : {}) });
+  }, [version, win.from, win.to, nodes, only]);
   const rows = useMemo(() => sequenceRows(model), [model]);
   const rowIndexes = useMemo(() => rows.map((r) => ('arrow' in r ? r.arrow.index : r.note.index)), [rows]);
   const current = rowAtPosition(rowIndexes, position);
-  const width = model.lifelines.length * LANE + 20;
+  const width = TIME_W + model.lifelines.length * LANE + 20;
   const height = (rows.length + 1) * ROW;
-  const x = (lane: number) => 10 + lane * LANE + LANE / 2;
+  const x = (lane: number) => TIME_W + 10 + lane * LANE + LANE / 2;
 
   useEffect(() => {
     const el = scroller.current;
@@ -44,21 +77,33 @@ export function SequenceView() {
   }, [current, model]);
 
   return (
-    <div className="sb-pane sb-seq" data-testid="sequence-view" data-from={model.from} data-to={model.to} data-rows={rows.length}>
+    <div className="sb-pane sb-seq" data-testid="sequence-view" data-from={model.from} data-to={model.to} data-rows={rows.length} data-lifelines={model.lifelines.length}>
       <div className="sb-pane__main" ref={scroller}>
         <div className="sb-pane__bar sb-seq__bar">
+          <label>
+            Lifelines{' '}
+            <select data-testid="seq-lifelines" value={mode} onChange={(e) => setMode(e.target.value as LifelineMode)}>
+              {MODES.map((m) => (
+                <option key={m.id} value={m.id}>{m.label}</option>
+              ))}
+            </select>
+          </label>
+          {mode === 'busiest' ? <input type="number" aria-label="How many" data-testid="seq-busiest-n" min={1} max={40} value={n} onChange={(e) => setN(Math.max(1, Math.min(40, Number(e.target.value) || 1)))} /> : null}
           <span className="sb-muted">
-            events {model.from + 1}–{model.to} of {length} (window around the playhead)
+            {model.lifelines.length} of {nodes.length} nodes · events {model.from + 1}–{model.to} of {length} (window around the playhead)
+            {mode === 'selected' && selection.length === 0 ? ' · select nodes on the canvas' : ''}
+            {mode === 'rpc' && selectedRpc === null ? ' · select an RPC (RPC timeline, or an event of one)' : ''}
           </span>
           <button type="button" data-testid="seq-export-mermaid" onClick={exportActions.mermaid}>Export Mermaid</button>
           <button type="button" data-testid="seq-export-svg" onClick={exportActions.svg}>Export SVG</button>
         </div>
         {/* Lifeline names stay in view while the rows scroll. */}
         <svg width={width} height={TOP} className="sb-seq__svg sb-seq__names" aria-hidden="true">
+          <text x={6} y={20} className="sb-seq__kind">time</text>
           {model.lifelines.map((l) => (
-            <g key={l.id}>
+            <g key={l.id} data-testid="seq-lifeline" data-node={l.id}>
               <text x={x(l.lane)} y={14} textAnchor="middle" className="sb-seq__name">{l.id}</text>
-              <text x={x(l.lane)} y={27} textAnchor="middle" className="sb-seq__kind">{l.kind}</text>
+              <text x={x(l.lane)} y={27} textAnchor="middle" className="sb-seq__kind">{l.id === OTHERS ? 'nodes left out' : l.kind}</text>
             </g>
           ))}
         </svg>
@@ -70,6 +115,7 @@ export function SequenceView() {
               </marker>
             ))}
           </defs>
+          <line x1={TIME_W} y1={0} x2={TIME_W} y2={height} className="sb-seq__timeline" />
           {model.lifelines.map((l) => (
             <g key={l.id} className={`sb-seq__life k-${l.kind}`} data-node={l.id}>
               <line x1={x(l.lane)} y1={0} x2={x(l.lane)} y2={height} />
@@ -78,13 +124,20 @@ export function SequenceView() {
           {rows.map((r, k) => {
             const y = (k + 1) * ROW;
             const index = 'arrow' in r ? r.arrow.index : r.note.index;
+            const t = 'arrow' in r ? r.arrow.t : r.note.t;
             const cls = k === current ? ' is-current' : index > position ? ' is-future' : '';
+            const time = (
+              <text x={TIME_W - 6} y={y + 4} textAnchor="end" className={`sb-seq__time${cls}`} data-testid="seq-time">
+                {fmtMs(t)}
+              </text>
+            );
             if ('arrow' in r) {
               const a = r.arrow;
               if (a.fromLane < 0) return null;
               return (
                 <g key={`a${a.seq}`} className={`sb-seq__arrow arrow-${a.kind}${a.thick ? ' is-thick' : ''}${cls}`} data-testid="seq-arrow" data-seq={a.seq} onClick={() => seek(a.index)}>
                   <rect x={0} y={y - ROW / 2 - 4} width={width} height={ROW} className="sb-seq__hit" />
+                  {time}
                   {a.toLanes.map((to) => {
                     if (to < 0) return null;
                     const o = a.outcomes.find((q) => q.lane === to);
@@ -97,15 +150,16 @@ export function SequenceView() {
                 </g>
               );
             }
-            const n = r.note;
-            const lanes = n.lanes.filter((l) => l >= 0);
+            const note = r.note;
+            const lanes = note.lanes.filter((l) => l >= 0);
             if (lanes.length === 0) return null;
             const x1 = Math.min(...lanes.map(x)) - 50;
             const x2 = Math.max(...lanes.map(x)) + 50;
             return (
-              <g key={`n${n.seq}`} className={`sb-seq__note note-${n.kind}${cls}`} data-testid="seq-note" data-seq={n.seq} onClick={() => seek(n.index)}>
+              <g key={`n${note.seq}`} className={`sb-seq__note note-${note.kind}${cls}`} data-testid="seq-note" data-seq={note.seq} onClick={() => seek(note.index)}>
+                {time}
                 <rect x={x1} y={y - ROW / 2 - 2} width={x2 - x1} height={ROW - 6} rx={3} />
-                <text x={(x1 + x2) / 2} y={y + 2} textAnchor="middle">{n.text}</text>
+                <text x={(x1 + x2) / 2} y={y + 2} textAnchor="middle">{note.text}</text>
               </g>
             );
           })}
