@@ -25,6 +25,7 @@ import { clusterViews, nodeViews, withCardViews, withLinkState } from './replay-
 import { useCanvasTopology } from './use-canvas-topology';
 import { MessageOverlay } from './overlay/MessageOverlay';
 import { setCardMap, setDrawnEdges } from './overlay/drawn-edges';
+import { setShownTopology } from './shown-topology';
 import { Legend } from './Legend';
 import { ViewModeToggle } from './ViewModeToggle';
 import { ThinnedNotice } from './overlay/ThinnedNotice';
@@ -44,6 +45,7 @@ function Flow() {
   const topology = useCanvasTopology(documentProject);
   const project = topology.project;
   const readOnly = topology.source === 'inferred';
+  useEffect(() => setShownTopology(topology.source === 'inferred' ? topology.project : null), [topology]);
   const showsPlayhead = useShowsPlayhead();
   const replayState = useReplayStore((s) => s.state);
   const theme = useUiStore((s) => s.theme);

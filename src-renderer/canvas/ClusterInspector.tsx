@@ -2,7 +2,7 @@
 // members (a click selects one: the card expands so it can be seen on its own).
 import { useReplayStore } from '../replay/replay-store';
 import { useCanvasStore } from '../stores/canvas-store';
-import { useDocumentStore } from '../stores/document-store';
+import { useShownNodes } from './shown-topology';
 import type { Cluster } from './grouping';
 import { nodeViews } from './replay-view';
 import { useMemo } from 'react';
@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 const SHOWN = 300;
 
 export function ClusterInspector({ cluster }: { cluster: Cluster }) {
-  const nodes = useDocumentStore((s) => s.doc?.project.nodes);
+  const nodes = useShownNodes();
   const state = useReplayStore((s) => s.state);
   const length = useReplayStore((s) => s.length);
   const members = useMemo(() => {

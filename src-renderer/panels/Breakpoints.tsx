@@ -7,13 +7,14 @@ import { EVENT_TYPES, type EventType } from '../../core/trace/event';
 import type { Breakpoint } from '../../core/replay/breakpoints';
 import { addBreakpoint, removeBreakpoint, seek, toggleBreakpoint, useReplayStore } from '../replay/replay-store';
 import { describeBreakpoint, matchFromForm, type BreakpointForm, EMPTY_FORM } from '../replay/breakpoint-form';
-import { useDocumentStore } from '../stores/document-store';
+import { useShownNodes } from '../canvas/shown-topology';
 import { useUiStore } from '../stores/ui-store';
 
 export function Breakpoints() {
   const bps = useReplayStore((s) => s.breakpoints);
   const hits = useReplayStore((s) => s.hits);
-  const nodes = useDocumentStore((s) => s.doc?.project.nodes);
+  // The trace's nodes when a trace of another project is shown.
+  const nodes = useShownNodes();
   const [form, setForm] = useState<BreakpointForm>(EMPTY_FORM);
   const set = (patch: Partial<BreakpointForm>) => setForm((f) => ({ ...f, ...patch }));
   const add = () => {

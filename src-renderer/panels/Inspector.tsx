@@ -11,6 +11,8 @@ import { useUiStore } from '../stores/ui-store';
 import { ClusterInspector } from '../canvas/ClusterInspector';
 import { EdgeMessages } from '../canvas/EdgeMessages';
 import { isClusterId } from '../canvas/grouping';
+import { useShownTopology } from '../canvas/shown-topology';
+import { TraceNodeInspector, TraceSummary } from '../canvas/TraceInspector';
 import { LinkForm } from './inspector/LinkForm';
 import { NodeForm } from './inspector/NodeForm';
 import { ProjectForm } from './project/ProjectForm';
@@ -20,6 +22,7 @@ export function Inspector() {
   const count = useCanvasStore((s) => s.selection.length);
   const edge = useCanvasStore((s) => s.edge);
   const cluster = useCanvasStore((s) => (selected ? s.groups[selected] : undefined));
+  const inferred = useShownTopology((s) => s.inferred);
   const project = useDocumentStore((s) => s.doc?.project);
   const spec = project?.nodes.find((n) => n.id === selected);
   const now = useSessionStore((s) => s.status?.now);
@@ -37,6 +40,16 @@ export function Inspector() {
     };
   }, [selected, now, project]);
 
+  // A trace of another project is shown: its nodes, read-only.
+  if (inferred) {
+    if (edge) {
+      const [a, b] = edge.split('|');
+      return <EdgeMessages a={a} b={b} />;
+    }
+    if (cluster) return <ClusterInspector cluster={cluster} />;
+    const node = inferred.nodes.find((n) => n.id === selected);
+    return node ? <TraceNodeInspector node={node} /> : <TraceSummary project={inferred} />;
+  }
   if (project && edge && !spec) {
     const [a, b] = edge.split('|');
     // Between group cards there is no one link to edit: only the messages that crossed it.

@@ -3,24 +3,23 @@
 import { NODE_KINDS } from '../../core/model/schema';
 import { addNodeAt, DRAG_KIND } from '../canvas/Canvas';
 import { useCanvasStore } from '../stores/canvas-store';
-import { useDocumentStore } from '../stores/document-store';
-
-const NO_NODES: never[] = [];
+import { useShownNodes, useShownTopology } from '../canvas/shown-topology';
 
 export function Palette() {
-  // A stable empty array: a new [] per call would make zustand re-render forever.
-  const nodes = useDocumentStore((s) => s.doc?.project.nodes ?? NO_NODES);
+  // The trace's nodes while a trace of another project is shown (read-only), else the document's.
+  const nodes = useShownNodes();
+  const readOnly = useShownTopology((s) => s.inferred !== null);
   const selection = useCanvasStore((s) => s.selection);
   const setSelection = useCanvasStore((s) => s.setSelection);
   return (
     <aside className="sb-palette" data-testid="palette" aria-label="Palette">
-      <h2>Nodes</h2>
+      <h2>Nodes{readOnly ? <span className="sb-muted" data-testid="palette-trace"> of the trace</span> : null}</h2>
       {NODE_KINDS.map((kind) => {
         const ofKind = nodes.filter((n) => n.kind === kind);
         return (
           <div key={kind} className="sb-palette__kind">
             <h3
-              draggable
+              draggable={!readOnly}
               className="sb-palette__drag"
               data-testid={`palette-${kind}`}
               title={`Drag onto the canvas to add a ${kind}`}
@@ -30,9 +29,11 @@ export function Palette() {
               }}
             >
               <span className={`sb-dot sb-dot--${kind}`} /> {kind} <span className="sb-muted">{ofKind.length}</span>
-              <button type="button" className="sb-palette__add" data-testid={`add-${kind}`} aria-label={`Add a ${kind}`} onClick={() => void addNodeAt(kind)}>
-                +
-              </button>
+              {readOnly ? null : (
+                <button type="button" className="sb-palette__add" data-testid={`add-${kind}`} aria-label={`Add a ${kind}`} onClick={() => void addNodeAt(kind)}>
+                  +
+                </button>
+              )}
             </h3>
             <ul>
               {ofKind.map((n) => (

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { replayIndex, seek } from '../replay/replay-store';
 import { transport } from '../transport/instance';
 import { useCanvasStore } from '../stores/canvas-store';
-import { useDocumentStore } from '../stores/document-store';
+import { shownNodes } from '../canvas/shown-topology';
 import { TOURS } from './tour-defs';
 import { isCorrect, resolveTour, type PredictOption, type ResolvedStep, type Tour } from './tour-engine';
 
@@ -72,7 +72,7 @@ export function nextStep(): void {
   if (k >= v.steps.length) return void useTourStore.setState({ done: true, asking: null });
   const s = v.steps[k];
   if (s.step.predict && !v.asking) {
-    const nodes = useDocumentStore.getState().doc?.project.nodes.map((n) => n.id) ?? [];
+    const nodes = shownNodes().map((n) => n.id);
     useTourStore.setState({ asking: { options: s.step.predict.options(s.event, nodes), answer: null } });
     return;
   }
