@@ -11,7 +11,7 @@ import { Playhead } from '../../core/replay/playhead';
 import { ReplayIndex } from '../../core/replay/replay-index';
 import type { ReplayState } from '../../core/replay/state';
 import type { TraceEvent } from '../../core/trace/event';
-import { transport } from '../transport/instance';
+import { transport, useTransportStore } from '../transport/instance';
 import { useCanvasStore } from '../stores/canvas-store';
 import { useEventsStore } from '../stores/events-store';
 import { traceLog, useTraceLogVersion } from '../trace/trace-log';
@@ -122,8 +122,10 @@ export function showPosition(i: number, select: boolean): void {
 export function seek(i: number): void {
   useReplayStore.setState({ lastHit: null });
   transport.seek(i);
-  // At once (not on the next frame): a scrub, a click in a view, a jump shows where it went.
+  // At once (not on the next frame): a scrub, a click in a view, a jump shows where it went, and
+  // when (the replay bar and the status bar read the transport's t).
   showPosition(transport.position, true);
+  if (useTransportStore.getState().t !== transport.t) useTransportStore.setState({ t: transport.t });
 }
 
 /** One event back (pauses) or forward (animated, like the transport's Step). */

@@ -81,7 +81,9 @@ export function startTransport(): () => void {
       dirtyPosition = false;
       select = false;
     }
-    if (dirtyState || (moving && due)) {
+    // A seek while paused moves t too (not only a change of state or a running clock).
+    const tMoved = !moving && transport.t !== useTransportStore.getState().t;
+    if (dirtyState || (moving && due) || tMoved) {
       if (dirtyState) saveSettings();
       if (transport.stoppedOnHit !== null) stopOnHit(transport.stoppedOnHit);
       const st = hostStatus();
