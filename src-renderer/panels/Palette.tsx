@@ -40,6 +40,8 @@ export function Palette() {
                 <li key={n.id}>
                   <button
                     type="button"
+                    data-testid="palette-node"
+                    data-node={n.id}
                     className={selection.includes(n.id) ? 'is-selected' : ''}
                     onClick={(e) => setSelection(e.shiftKey || e.ctrlKey || e.metaKey ? [...new Set([...selection, n.id])] : [n.id])}
                   >

@@ -101,7 +101,7 @@ export function RpcTimeline() {
             <button type="button" data-testid="rpc-zoom-out" title="Zoom out" onClick={() => zoomBy(2)}>−</button>
             <button type="button" data-testid="rpc-pan-left" title="Earlier (Shift+wheel, or drag the axis)" onClick={() => setZoom(panView(tv, -0.25, bounds))}>←</button>
             <button type="button" data-testid="rpc-pan-right" title="Later" onClick={() => setZoom(panView(tv, 0.25, bounds))}>→</button>
-            <button type="button" data-testid="rpc-centre" title="Centre on the playhead" onClick={() => setZoom(centreOn(tv, state.t, bounds))}>⌖</button>
+            <button type="button" data-testid="rpc-centre" title="Centre on the playhead" onClick={() => setZoom(centreOn(tv, state.t, bounds))}>Now</button>
             <button type="button" data-testid="rpc-fit" title="The whole trace" disabled={!zoom} onClick={() => setZoom(null)}>Fit</button>
           </span>
           <div className="sb-rpc__axis" ref={axis} data-testid="rpc-axis" onPointerDown={onAxisDown} onPointerMove={onAxisMove} onPointerUp={() => (drag.current = null)} title="Drag to pan; Ctrl+wheel to zoom">

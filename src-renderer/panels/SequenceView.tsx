@@ -3,12 +3,13 @@
 // time column. Only a window of events around the playhead is modelled and drawn, so long traces
 // stay smooth; lifelines can be narrowed to the selected nodes, the RPC in focus or the busiest N
 // (lifeline-filter.ts; nodes left out share one "(others)" lifeline). Exports Mermaid text and SVG.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { inferTopology } from '../../core/replay/topology';
 import { OTHERS, sequenceModel, sequenceRows } from '../../core/replay/sequence';
 import { exportActions } from '../replay/exports';
 import { fmtMs } from '../replay/format';
-import { busiest, BUSIEST_DEFAULT, lifelines, type LifelineMode } from '../replay/lifeline-filter';
+import { busiest, lifelines, MAX_LIFELINES, type LifelineMode } from '../replay/lifeline-filter';
+import { useLifelineChoice } from '../replay/lifeline-choice';
 import { replayIndex, seek, useReplayStore } from '../replay/replay-store';
 import { rowAtPosition, sequenceWindow } from '../replay/sequence-window';
 import { useCanvasStore } from '../stores/canvas-store';
@@ -37,8 +38,7 @@ export function SequenceView() {
   const header = useEventsStore((s) => s.header);
   const selection = useCanvasStore((s) => s.selection);
   const groups = useCanvasStore((s) => s.groups);
-  const [mode, setMode] = useState<LifelineMode>('auto');
-  const [n, setN] = useState(BUSIEST_DEFAULT);
+  const { mode, n, setMode, setN } = useLifelineChoice();
   const scroller = useRef<HTMLDivElement>(null);
   // Lifelines: the header's nodes, else inferred from the events (recomputed as the trace grows tenfold).
   const bucket = header?.nodes ? 0 : Math.floor(Math.log10(length + 1));
@@ -88,7 +88,7 @@ export function SequenceView() {
               ))}
             </select>
           </label>
-          {mode === 'busiest' ? <input type="number" aria-label="How many" data-testid="seq-busiest-n" min={1} max={40} value={n} onChange={(e) => setN(Math.max(1, Math.min(40, Number(e.target.value) || 1)))} /> : null}
+          {mode === 'busiest' ? <input type="number" aria-label="How many" data-testid="seq-busiest-n" min={1} max={MAX_LIFELINES} value={n} onChange={(e) => setN(Number(e.target.value))} /> : null}
           <span className="sb-muted">
             {model.lifelines.length} of {nodes.length} nodes · events {model.from + 1}–{model.to} of {length} (window around the playhead)
             {mode === 'selected' && selection.length === 0 ? ' · select nodes on the canvas' : ''}
