@@ -55,6 +55,13 @@ describe('a messy Apollo project: imported, run, its output and its bug', () => 
     expect(await page.getByTestId('mods-notice').getAttribute('title')).toBe(dir);
     expect(await page.getByTestId('recovery-offer').count()).toBe(0);
     await page.getByTestId('tab-mod-log').click();
+    // Which Python runs the mods, and where it came from (serve got it from SWITCHBOARD_PYTHON or found it).
+    const python = page.getByTestId('python-status');
+    await python.waitFor();
+    expect(await python.getAttribute('data-found')).toBe('true');
+    expect(await python.textContent()).toMatch(/Python 2\.7\.\d+/);
+    // The browser cannot pick an executable: it names the command-line way instead.
+    expect(await page.getByTestId('python-choose').count()).toBe(0);
     const findings = page.getByTestId('mod-log-import');
     expect(await findings.locator('summary').textContent()).toBe('Import: 0 errors, 8 warnings');
     await findings.locator('summary').click();

@@ -35,6 +35,9 @@ export const REQUEST_METHODS = [
   'recording.openDialog',
   'recording.upload',
   'recording.merge',
+  'python.status',
+  'python.choose',
+  'python.clear',
 ] as const;
 export type RequestMethod = (typeof REQUEST_METHODS)[number];
 

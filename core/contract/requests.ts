@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ScenarioStep } from '../model/schema';
 import { LIMITS } from '../limits';
 import type { RequestMethod } from './methods';
-import { AppInfo, CallResult, DocumentState, NodeState, RecentEntry, SessionStatus, TraceEventValue, TraceInfo } from './values';
+import { AppInfo, CallResult, PythonStatus, DocumentState, NodeState, RecentEntry, SessionStatus, TraceEventValue, TraceInfo } from './values';
 
 const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
@@ -98,6 +98,15 @@ export const REQUESTS = {
   },
   /** Browser: merge an upload's files into a trace and open it (progress as trace.progress pushes). */
   'recording.merge': { params: z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), name: fileName }).strict(), result: TraceInfo },
+  /** The Python 2.7 that runs mods; `refresh` looks on the machine again. */
+  'python.status': { params: z.object({ refresh: z.boolean().default(false) }).strict(), result: PythonStatus },
+  /**
+   * Electron: pick a Python 2.7 executable in a native dialog; kept only if it runs as 2.7 (else
+   * refused, naming what it is). Null when cancelled. Web mode: refused (`serve --python PATH`).
+   */
+  'python.choose': { params: none, result: PythonStatus.nullable() },
+  /** Forget the chosen Python: find one on the machine again. */
+  'python.clear': { params: none, result: PythonStatus },
   /** Electron: save the session's recording where the user picks; null when cancelled. */
   'trace.exportDialog': { params: none, result: z.object({ path: z.string() }).nullable() },
 } as const satisfies Record<RequestMethod, { params: z.ZodType; result: z.ZodType }>;

@@ -49,6 +49,31 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The Python 2.7 that runs mods (src-main/host/python-setting.ts). */
+export const PythonStatus = z.discriminatedUnion('found', [
+  z.object({
+    found: z.literal(true),
+    /** Executable and arguments (`py -2.7`). */
+    command: z.string(),
+    version: z.string(),
+    /** How it was found: --python, SWITCHBOARD_PYTHON, settings, PATH, pyenv, py launcher... */
+    source: z.string(),
+    chosen: z.string().nullable(),
+    commandLine: z.boolean(),
+    canChoose: z.boolean(),
+  }),
+  z.object({
+    found: z.literal(false),
+    /** What to install, and how to point Switchboard at it. */
+    message: z.string(),
+    tried: z.array(z.string()),
+    chosen: z.string().nullable(),
+    commandLine: z.boolean(),
+    canChoose: z.boolean(),
+  }),
+]);
+export type PythonStatus = z.infer<typeof PythonStatus>;
+
 export const SessionStatus = z.object({
   sessionId: z.number().int(),
   running: z.boolean(),

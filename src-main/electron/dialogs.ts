@@ -36,6 +36,16 @@ export function nativeDialogs(window: () => BrowserWindow | null): Dialogs {
     saveProject: (def) => save(PROJECT_FILTERS, 'Save project as', def),
     openTrace: () => open(TRACE_FILTERS, 'Open trace'),
     exportTrace: (def) => save(TRACE_FILTERS, 'Export trace', def),
+    choosePython: async () => {
+      const w = window();
+      const opts = {
+        title: 'Choose the Python 2.7 that runs Apollo mods',
+        message: 'Pick a python2.7 (or python.exe of a Python 2.7.18 install). Mods run in it with your rights.',
+        properties: ['openFile' as const, 'showHiddenFiles' as const],
+      };
+      const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+    },
     openRecordingFolder: async () => {
       const w = window();
       const opts = {

@@ -106,6 +106,17 @@ export const HANDLERS: Handlers = {
   },
   'recording.upload': (host, p) => host.recorderUploads.add(p.upload, p.label, p.text, p.append),
   'recording.merge': (host, p) => host.mergeRecordingUpload(p.upload, p.name),
+  'python.status': (host, p) => host.python.status(p.refresh),
+  'python.choose': async (host) => {
+    const pick = host.opts.dialogs?.choosePython;
+    if (!pick) throw new HostError('unsupported', 'In the browser, start Switchboard with the Python 2.7 to use: `switchboard serve --python PATH` (or set SWITCHBOARD_PYTHON).');
+    const file = await pick();
+    if (file === null) return null;
+    const r = await host.python.choose(file);
+    if (r.refused) throw new HostError('invalid-file', r.refused);
+    return r.status;
+  },
+  'python.clear': (host) => host.python.clear(),
   'trace.exportDialog': async (host) => {
     const s = host.requireSession();
     const def = s.recorder ? path.basename(s.recorder.file) : 'trace.ndjson';

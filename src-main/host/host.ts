@@ -12,6 +12,7 @@ import { RecentFiles } from './files/recent';
 import { Session, type SimulationFactory } from './session/session';
 import { projectHasMods } from '../../core/mods';
 import { findPythonCached } from '../mods/find-python';
+import { PythonSetting } from './python-setting';
 import { EventStreamer, type EventSource, type StreamerOptions } from './stream/streamer';
 import { parseTraceText, readTraceFile, type LoadedTrace } from './trace/trace-reader';
 import { folderFiles, mergeToTrace, RecorderUploads, type MergedTrace } from './trace/recording-open';
@@ -38,6 +39,8 @@ export interface Dialogs {
   exportTrace(defaultName: string): Promise<string | null>;
   /** A folder of recorder files (Open recording…). */
   openRecordingFolder?(): Promise<string | null>;
+  /** A Python 2.7 executable for mods (kept in the config dir once it runs as 2.7). */
+  choosePython?(): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -86,6 +89,8 @@ export class Host implements FaultSink {
   /** Where a merged recording's trace is written while it is open (removed when closed). */
   private readonly mergedDir: string;
   readonly files: FileAccess;
+  /** The Python 2.7 that runs mods: --python, SWITCHBOARD_PYTHON, the user's choice, or found. */
+  readonly python: PythonSetting;
   session: Session | null = null;
   private trace: (LoadedTrace & { name: string }) | null = null;
   private source: { source: EventSource; streamId: number } | null = null;
@@ -107,6 +112,7 @@ export class Host implements FaultSink {
     this.log = new HostLog(path.join(opts.configDir, 'host.log'));
     this.files = new FileAccess(opts.fileAccess ?? (opts.mode === 'web' ? 'chosen' : 'any'));
     this.recent = new RecentFiles(opts.configDir);
+    this.python = new PythonSetting(opts.configDir, opts.python ?? null, !!opts.dialogs?.choosePython);
     this.autosave = new Autosave(opts.configDir, {
       ...opts.autosave,
       onError: (err) => this.warn('Autosave', err, 'The edits are kept in memory and autosave retries; Save to keep them for sure.'),
@@ -353,11 +359,11 @@ export class Host implements FaultSink {
       recordTo: p.record ? () => this.recordings.newFile(project.name) : null,
       clock: this.clock,
       // Where the project's relative mod folders resolve from (an unsaved import: beside deploy.json).
-      context: { projectDir: this.doc.baseDir, python: this.opts.python ?? null },
+      context: { projectDir: this.doc.baseDir, python: this.python.path },
       liveEvents: this.opts.liveEvents,
     });
     if (projectHasMods(project)) {
-      const py = findPythonCached(this.opts.python);
+      const py = findPythonCached(this.python.path);
       if (!py.ok) this.broadcast({ event: 'host.notice', payload: { level: 'error', message: `This project's mods cannot run: ${py.message} Everything else simulates; the Log panel names the servers whose mods did not start.` } });
     }
     session.setSpeed(speed);

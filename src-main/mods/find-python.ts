@@ -97,7 +97,7 @@ function candidates(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Candidat
 
 const INSTALL_HINT =
   'Apollo mods are Python 2.7: install CPython 2.7.18 (pyenv: `pyenv install 2.7.18`; Windows: the python.org 2.7.18 installer, or `py -2.7` from it) ' +
-  'or point Switchboard at one with --python PATH or the SWITCHBOARD_PYTHON environment variable.';
+  'or point Switchboard at one: --python PATH, the SWITCHBOARD_PYTHON environment variable, or (desktop app) Choose… on the Log panel\'s Python line.';
 
 /** A Python 2.7, or a message saying what to install. Runs each candidate once (≈20 ms each). */
 export function findPython(opts: FindPythonOptions = {}): PythonFound | PythonMissing {
@@ -121,7 +121,12 @@ export function findPython(opts: FindPythonOptions = {}): PythonFound | PythonMi
 
 let cached: { key: string; result: PythonFound | PythonMissing } | null = null;
 
-/** findPython, remembered for the process (the answer does not change while the app runs). */
+/** Look again on the next findPythonCached (the user installed or chose a Python). */
+export function forgetFoundPython(): void {
+  cached = null;
+}
+
+/** findPython, remembered for the process until forgotten (probing runs each candidate). */
 export function findPythonCached(explicit?: string | null): PythonFound | PythonMissing {
   const key = explicit ?? process.env.SWITCHBOARD_PYTHON ?? '';
   if (!cached || cached.key !== key) cached = { key, result: findPython({ explicit }) };

@@ -12,6 +12,7 @@ import { useUiStore } from '../../stores/ui-store';
 import { visibleRange } from '../../trace/filter';
 import { traceLog, useTraceLogVersion } from '../../trace/trace-log';
 import { displayPath, errorInfo, filterRows, ModLogIndex, tracebackParts, type LogKind, type LogRow } from './mod-log';
+import { PythonSection } from './PythonSection';
 import './modlog.css';
 
 const ROW_HEIGHT = 22;
@@ -94,6 +95,8 @@ export function ModLog() {
   const stubs = index.current.stubCounts(selected, counted);
   const errors = index.current.errorCount(selected);
   const findings = doc?.apolloImport?.findings ?? [];
+  // The Python line only where it matters: a project whose servers have mod folders.
+  const hasMods = !!doc?.project.nodes.some((n) => (n.mods?.length ?? 0) > 0);
   const importErrors = findings.filter((f) => f.severity === 'error').length;
   const toggle = (k: LogKind) =>
     setKinds((s) => {
@@ -191,6 +194,7 @@ export function ModLog() {
               </ul>
             </details>
           ) : null}
+          {hasMods ? <PythonSection /> : null}
         </aside>
       </div>
     </div>
