@@ -124,6 +124,32 @@ describe('stub counts (needs Python 2.7)', () => {
   });
 });
 
+describe('edit a mod, Reset, see the new code run (needs Python 2.7)', () => {
+  it('Reset starts fresh processes that load the mod files as they are now', async () => {
+    const dir = acmeOnDisk(tempDir(), 'acme');
+    const { call, run, host } = testHost({ dialogs: dialogs({ folder: dir }) });
+    onTestFinished(() => host.close());
+    await call('project.openApollo');
+    await call('session.run');
+    run(2500);
+    const logs = () => host.session!.sim.trace.slice(0).filter((e) => e.type === 'log' && e.detail === 'print').map((e) => String(e.data));
+    const errors = () => host.session!.sim.trace.slice(0).filter((e) => e.type === 'error');
+    expect(logs()).toContain('bonus for 100001 2');
+    expect(errors().length).toBeGreaterThan(0); // the fixture's ZeroDivisionError
+
+    // The user fixes the bug in their editor, and presses Reset.
+    const file = path.join(dir, 'acmeLogin/developer_mods/acmeLoginDev/acmeLoginScript/loginSystem.py');
+    const source = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, source.replace('bonus = 100 / data["coins"]', 'bonus = 100 / data["coins"] if data["coins"] else 0').replace('print "bonus for", uid, bonus', 'print "fixed bonus for", uid, bonus'));
+    await call('session.reset');
+    await call('session.run');
+    run(2500);
+    expect(logs()).toContain('fixed bonus for 100001 2');
+    expect(logs().some((l) => l.startsWith('bonus for'))).toBe(false);
+    expect(errors()).toEqual([]);
+  });
+});
+
 describe('a project whose mods cannot run', () => {
   it('says so when no Python 2.7 is found, and still simulates', async () => {
     const dir = acmeOnDisk(tempDir(), 'acme');
