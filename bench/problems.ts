@@ -39,4 +39,5 @@ export function benchProblems(): Figure[] {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) for (const f of benchProblems()) printFigure(f);
+// Run directly (`npx tsx bench/problems.ts`), not when bundled into bench/run.ts (whose URL is argv[1]).
+if (process.argv[1]?.endsWith('problems.ts')) for (const f of benchProblems()) printFigure(f);
