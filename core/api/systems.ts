@@ -26,7 +26,7 @@ export abstract class SystemBase {
     readonly systemName: string,
   ) {
     const { engine, node } = claimNode(new.target.name);
-    const sys: SystemRt = { node, namespace, systemName, sysId: engine.sysId(namespace, systemName), instance: this, keys: new Map() };
+    const sys: SystemRt = { node, namespace, systemName, sysId: engine.sysId(namespace, systemName), instance: this, keys: new Map(), sends: undefined, rpcKeys: undefined, lastSendEvent: undefined, lastSend: undefined };
     node.systems.push(sys);
     this[SYSTEM] = { engine, sys };
   }

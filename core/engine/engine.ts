@@ -326,12 +326,15 @@ export class Engine {
    * the system as sender, and the event's interned id in the trace.
    */
   private sendOf(sys: SystemRt, event: string): SendInfo {
+    if (sys.lastSendEvent === event) return sys.lastSend as SendInfo;
     const cache = (sys.sends ??= new Map());
     let info = cache.get(event);
     if (info === undefined) {
       info = { key: this.canonical(listenKey(sys.namespace, sys.systemName, event)), eventId: this.rec.strings.id(event), extra: null };
       if (cache.size < 4096) cache.set(event, info);
     }
+    sys.lastSendEvent = event;
+    sys.lastSend = info;
     return info;
   }
 

@@ -52,6 +52,9 @@ export interface SystemRt {
   keys: Map<string, string>;
   /** Engine cache: event name → its listen keys with this system as sender, and its interned id. */
   sends?: Map<string, { key: string; eventId: number; extra: string | null }>;
+  /** Engine cache: the event of this system's last send and its entry of `sends` (a system mostly sends one event). */
+  lastSendEvent?: string;
+  lastSend?: { key: string; eventId: number; extra: string | null };
   /** Engine cache: request target → event → its RPC keys (RequestToService, RequestToServiceMod). */
   rpcKeys?: Map<string, Map<string, [string, string]>>;
   /** Systems whose methods live outside JS (Python mods): run one by name (scenario `invoke` steps). */
