@@ -1,11 +1,12 @@
 // Wires host pushes into the stores and acknowledges streamed batches (the host's flow control).
-import type { PushMessage } from '../core/contract';
+import type { DocumentState, PushMessage } from '../core/contract';
 import type { Bridge } from './bridge';
 import { runCommand } from './commands/registry';
 import { useDocumentStore } from './stores/document-store';
 import { useEventsStore } from './stores/events-store';
 import { useSessionStore } from './stores/session-store';
 import { useUiStore } from './stores/ui-store';
+import { isOtherProject } from './stores/project-change';
 import { appendTraceLog, resetTraceLog } from './trace/trace-log';
 import { setRecordingReport } from './recording/recording-store';
 
@@ -18,7 +19,7 @@ export function connectStores(bridge: Bridge): () => void {
       const app = await bridge.request('app.info', {});
       ui.setApp(app);
       useDocumentStore.getState().setRecovery(app.recovery);
-      useDocumentStore.getState().setDoc(await bridge.request('project.get', {}));
+      setDoc(await bridge.request('project.get', {}));
       useDocumentStore.getState().setRecent(await bridge.request('recent.list', {}));
       useSessionStore.getState().setStatus(await bridge.request('session.status', {}));
     } catch (err) {
@@ -31,10 +32,17 @@ export function connectStores(bridge: Bridge): () => void {
   };
 }
 
+/** The host's document; notices about the previous project go when another one comes. */
+function setDoc(doc: DocumentState): void {
+  const prev = useDocumentStore.getState().doc;
+  useDocumentStore.getState().setDoc(doc);
+  if (isOtherProject(prev, doc)) useUiStore.getState().clearNotices();
+}
+
 function handle(bridge: Bridge, m: PushMessage): void {
   switch (m.event) {
     case 'document.changed':
-      return useDocumentStore.getState().setDoc(m.payload);
+      return setDoc(m.payload);
     case 'recent.changed':
       return useDocumentStore.getState().setRecent(m.payload);
     case 'session.status':

@@ -25,7 +25,7 @@ export function Notices() {
         </div>
       ))}
       {notices.map((n) => (
-        <div key={n.id} className={`sb-notice sb-notice--${n.level}`} role={n.level === 'error' ? 'alert' : 'status'}>
+        <div key={n.id} className={`sb-notice sb-notice--${n.level}`} role={n.level === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{n.message}</span>
           {n.details?.length ? (
             <ul>
@@ -34,6 +34,19 @@ export function Notices() {
               ))}
             </ul>
           ) : null}
+          {n.actions?.map((a) => (
+            <button
+              key={a.label}
+              type="button"
+              data-testid={a.testId}
+              onClick={() => {
+                dismiss(n.id);
+                a.run();
+              }}
+            >
+              {a.label}
+            </button>
+          ))}
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>×</button>
         </div>
       ))}

@@ -9,6 +9,14 @@ export interface Notice {
   level: 'info' | 'error';
   message: string;
   details?: string[];
+  /** Buttons offering a way out (each dismisses the notice when pressed). */
+  actions?: NoticeAction[];
+}
+
+export interface NoticeAction {
+  label: string;
+  testId?: string;
+  run(): void;
 }
 
 interface UiStore {
@@ -24,6 +32,8 @@ interface UiStore {
   setConnected(connected: boolean): void;
   setApp(app: AppInfo): void;
   notify(level: Notice['level'], message: string, details?: string[]): void;
+  /** An info notice with buttons. */
+  offer(message: string, actions: NoticeAction[]): void;
   dismiss(id: number): void;
   /** Dismiss every notice (Reset, another project). */
   clearNotices(): void;
@@ -56,6 +66,7 @@ export const useUiStore = create<UiStore>((set, get) => ({
   setConnected: (connected) => set({ connected }),
   setApp: (app) => set({ app }),
   notify: (level, message, details) => set((s) => ({ notices: [...s.notices.slice(-4), { id: noticeId++, level, message, details }] })),
+  offer: (message, actions) => set((s) => ({ notices: [...s.notices.slice(-4), { id: noticeId++, level: 'info', message, actions }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   clearNotices: () => set((s) => (s.notices.length ? { notices: [] } : s)),
   setProgress: (progress) => set({ progress }),
