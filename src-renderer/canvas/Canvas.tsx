@@ -8,7 +8,6 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '../../core/model/schema';
 import { editProject } from '../edit/project-edits';
-import { addNode, newNode } from '../edit/topology';
 import { useReplayStore } from '../replay/replay-store';
 import { getBridge } from '../bridge';
 import { edgeKey, useCanvasStore } from '../stores/canvas-store';
@@ -26,11 +25,13 @@ import { useCanvasTopology } from './use-canvas-topology';
 import { MessageOverlay } from './overlay/MessageOverlay';
 import { setCardMap, setDrawnEdges } from './overlay/drawn-edges';
 import { setShownTopology } from './shown-topology';
+import { addNodeAt, setCanvasHooks } from './add-node';
+import { ROLE_COLUMN } from './roles';
 import { Legend } from './Legend';
 import { ViewModeToggle } from './ViewModeToggle';
 import { ThinnedNotice } from './overlay/ThinnedNotice';
 import { useCanvasActions } from './use-canvas-actions';
-import { FIT_VIEW } from './view';
+import { FIT_VIEW, inView } from './view';
 
 export const DRAG_KIND = 'application/x-switchboard-kind';
 
@@ -56,6 +57,35 @@ function Flow() {
   const flow = useReactFlow<SwitchboardNode>();
   const [nodes, setNodes] = useState<SwitchboardNode[]>([]);
   useCanvasActions();
+  // Where cards are drawn, for "+" to find free space, and a new card brought into view when it
+  // landed off screen (add-node.ts; the view otherwise stays where the user put it).
+  const pane = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const boxes = () =>
+      flow.getNodes().map((n) => ({
+        id: n.id,
+        x: n.position.x,
+        y: n.position.y,
+        w: n.measured?.width ?? 180,
+        h: n.measured?.height ?? 90,
+        column: ROLE_COLUMN[n.type === 'cluster' ? (n.data as { cluster: { kind: NodeKind } }).cluster.kind : (n.type as NodeKind)],
+      }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reveal = (ids: string[]) => {
+      clearTimeout(timer);
+      // After React Flow has drawn and measured the new cards.
+      timer = setTimeout(() => {
+        const el = pane.current;
+        const shown = boxes().filter((b) => ids.includes(b.id));
+        if (el && shown.length && !shown.every((b) => inView(b, flow.getViewport(), el.clientWidth, el.clientHeight))) void flow.fitView({ ...FIT_VIEW, duration: 300 });
+      }, 150);
+    };
+    setCanvasHooks({ drawn: boxes, reveal });
+    return () => {
+      clearTimeout(timer);
+      setCanvasHooks(null);
+    };
+  }, [flow]);
 
   const expanded = useCanvasStore((s) => s.expanded);
   const grouping = useMemo(() => (project ? groupCards(project, new Set(expanded)) : null), [project, expanded]);
@@ -136,7 +166,7 @@ function Flow() {
   };
 
   return (
-    <div className="sb-canvas" data-testid="canvas" onDragOver={(e) => e.dataTransfer.types.includes(DRAG_KIND) && e.preventDefault()} onDrop={onDrop}>
+    <div className="sb-canvas" data-testid="canvas" ref={pane} onDragOver={(e) => e.dataTransfer.types.includes(DRAG_KIND) && e.preventDefault()} onDrop={onDrop}>
       <ReactFlow<SwitchboardNode>
         nodes={shownNodes}
         edges={edges}
@@ -199,13 +229,6 @@ function InferredNotice(props: { nodes: number; missing: string[] }) {
 }
 
 /** Add a node of `kind` (from a drop, or the palette's + button) and select it. */
-export async function addNodeAt(kind: NodeKind, position?: { x: number; y: number }): Promise<void> {
-  const project = useDocumentStore.getState().doc?.project;
-  if (!project) return;
-  const node = newNode(project, kind, position);
-  if (await editProject((p) => addNode(p, node))) useCanvasStore.getState().setSelection([node.id]);
-}
-
 export function Canvas() {
   return (
     <ReactFlowProvider>

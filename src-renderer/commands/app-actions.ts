@@ -1,7 +1,7 @@
 // The app's actions (edit, play, view, add nodes) in the one registry: toolbar, shortcuts and the
 // command palette all run these.
 import { NODE_KINDS, type NodeSpec } from '../../core/model/schema';
-import { addNodeAt } from '../canvas/Canvas';
+import { addNodeAt } from '../canvas/add-node';
 import { editProject, redo, undo } from '../edit/project-edits';
 import { deleteNodes, pasteNodes } from '../edit/topology';
 import { neighbourSpeed } from '../transport/transport';

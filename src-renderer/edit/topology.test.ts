@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateProject } from '../../core/model/validate';
 import { Project } from '../../core/model/schema';
 import quickstartJson from '../../fixtures/projects/quickstart.switchboard.json';
-import { addNode, deleteNodes, newNode, pasteNodes, setLink } from './topology';
+import { addClientWithProxy, addNode, clientNeedsProxy, deleteNodes, newNode, pasteNodes, setLink } from './topology';
 
 const quickstart = Project.parse(quickstartJson);
 
@@ -13,6 +13,21 @@ describe('topology edits', () => {
     const r = validateProject(p);
     expect(r.ok ? [] : r.errors).toEqual([]);
     expect(p.nodes.find((n) => n.id === 'service-8002')).toMatchObject({ serverId: 8002, type: 'service_8002', moduleNames: ['module_8002'] });
+  });
+
+  it('a client in a project without a proxy comes with one (a lone client fails validation)', () => {
+    const empty = Project.parse({ ...quickstartJson, nodes: quickstart.nodes.filter((n) => n.kind !== 'proxy' && n.kind !== 'client'), links: [], scenarios: [] });
+    expect(clientNeedsProxy(empty, 'client')).toBe(true);
+    expect(clientNeedsProxy(empty, 'lobby')).toBe(false);
+    expect(clientNeedsProxy(quickstart, 'client')).toBe(false);
+    const lone = validateProject(addNode(empty, newNode(empty, 'client')));
+    expect(lone.ok).toBe(false);
+    const { project, client, proxy } = addClientWithProxy(empty, { client: { x: 0, y: 0 }, proxy: { x: 280, y: 0 } });
+    const r = validateProject(project);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    const p = project.nodes.find((n) => n.id === proxy)!;
+    expect(project.nodes.find((n) => n.id === client)).toMatchObject({ kind: 'client', proxy: p.serverId, position: { x: 0, y: 0 } });
+    expect(p).toMatchObject({ kind: 'proxy', position: { x: 280, y: 0 } });
   });
 
   it('deletes nodes with their links, and pastes copies under new ids', () => {

@@ -43,6 +43,19 @@ export function newNode(project: Project, kind: NodeKind, position?: { x: number
   return { ...base, id, serverId };
 }
 
+/** A client needs a proxy to log in through; a project without one cannot take a client alone. */
+export function clientNeedsProxy(project: Project, kind: NodeKind): boolean {
+  return kind === 'client' && !project.nodes.some((n) => n.kind === 'proxy');
+}
+
+/** A new proxy and a new client behind it, in one edit (the offer "+ client" makes without a proxy). */
+export function addClientWithProxy(project: Project, at: { client?: { x: number; y: number }; proxy?: { x: number; y: number } } = {}): { project: Project; client: string; proxy: string } {
+  const proxy = newNode(project, 'proxy', at.proxy);
+  const withProxy = addNode(project, proxy);
+  const client = newNode(withProxy, 'client', at.client);
+  return { project: addNode(withProxy, client), client: client.id, proxy: proxy.id };
+}
+
 export function addNode(project: Project, node: NodeSpec): Project {
   return { ...project, nodes: [...project.nodes, node] };
 }

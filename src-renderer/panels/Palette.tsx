@@ -1,7 +1,8 @@
 // Left: the node kinds to drag onto the canvas (or add with +), and the nodes of each (click to
 // select, Shift/Ctrl+click to add to the selection).
 import { NODE_KINDS } from '../../core/model/schema';
-import { addNodeAt, DRAG_KIND } from '../canvas/Canvas';
+import { DRAG_KIND } from '../canvas/Canvas';
+import { addNodeAt } from '../canvas/add-node';
 import { useCanvasStore } from '../stores/canvas-store';
 import { useShownNodes, useShownTopology } from '../canvas/shown-topology';
 
