@@ -77,9 +77,15 @@ export function analyze(ix: RecordingIndexer): Analysis {
   const masterFirst = [...recorded.filter((n) => n.kind === 'master'), ...recorded.filter((n) => n.kind !== 'master')];
   const nodeIndex = new Map(masterFirst.map((n, i) => [n.id, i]));
   const ts = (g: number) => ix.recs[g].ts;
+  // Each server's first boot on its own clock: places servers no matched message ties to the master.
+  const boots = new Array<number>(masterFirst.length).fill(NaN);
+  for (const s of ix.segments) {
+    const i = nodeIndex.get(links.nodeOfSeg[s.index]) as number;
+    if (!(s.bootTs >= boots[i])) boots[i] = s.bootTs;
+  }
   const align = () => {
     const cs: ClockConstraint[] = links.timingPairs().map(([a, b]) => ({ from: nodeIndex.get(links.nodeOf(a)) as number, to: nodeIndex.get(links.nodeOf(b)) as number, d: ts(a) - ts(b) }));
-    return alignClocks(masterFirst.length, cs, 0);
+    return alignClocks(masterFirst.length, cs, 0, boots);
   };
   let clock = align();
   const offsetOf = (g: number) => clock.offsets[nodeIndex.get(links.nodeOf(g)) as number] ?? 0;

@@ -31,6 +31,17 @@ describe('alignClocks', () => {
     expect(r.method).toEqual(['reference', 'none']);
   });
 
+  it('places a group no traffic ties to the reference by its first boot, and says so', () => {
+    // 0-1 linked both ways; 2-3 linked to each other only; 4 alone. Every server booted at true time 0.
+    const skew = [0, 300, 2102, 2500, -700];
+    const boots = skew.map((s) => 5000 + s);
+    const r = alignClocks(5, traffic(skew, [[0, 1, 5], [1, 0, 5], [2, 3, 5], [3, 2, 5]]), 0, boots);
+    expect(r.offsets).toEqual([0, -300, -2102, -2500, 700]);
+    expect(r.method).toEqual(['reference', 'two-way', 'boot', 'boot', 'boot']);
+    // Without boot times there is nothing to place them by.
+    expect(alignClocks(5, traffic(skew, [[0, 1, 5], [1, 0, 5]]), 0).method[4]).toBe('none');
+  });
+
   it('counts constraints no offsets satisfy (a clock that jumped)', () => {
     // 0 -> 1 needs off1 - off0 >= 100, 1 -> 0 needs off0 - off1 >= 100: impossible.
     const r = alignClocks(2, [{ from: 0, to: 1, d: 100 }, { from: 1, to: 0, d: 100 }]);

@@ -7,6 +7,11 @@
 // the reference server (the master when recorded) gives first offsets; the remaining constraints
 // are then enforced by raising offsets (longest-path relaxation), which also finds clocks no offset
 // can reconcile (a clock that jumped).
+// A group of servers no matched message ties to the reference (a lobby whose only message had no
+// listener) cannot be aligned from traffic; left at its raw wall clock, a clock that was ahead put
+// its boot after messages sent to it and the merge called it down. Such a group is placed so that
+// its first boot coincides with the reference group's first boot (servers of one network are
+// deployed together; method 'boot', reported as an assumption).
 
 export interface ClockConstraint {
   /** Node index of the earlier line (the send). */
@@ -17,7 +22,8 @@ export interface ClockConstraint {
   d: number;
 }
 
-export type SkewMethod = 'reference' | 'two-way' | 'one-way' | 'none';
+/** boot: no matched message ties it to the reference; its group's first boot taken as the reference's. */
+export type SkewMethod = 'reference' | 'two-way' | 'one-way' | 'boot' | 'none';
 
 export interface ClockResult {
   /** ms to add to each node's clock. */
@@ -36,8 +42,11 @@ interface Edge {
   n: number;
 }
 
-/** `nodes` nodes (0..nodes-1); `reference` stays at 0. */
-export function alignClocks(nodes: number, constraints: readonly ClockConstraint[], reference = 0): ClockResult {
+/**
+ * `nodes` nodes (0..nodes-1); `reference` stays at 0. `boots`: each node's first boot on its own
+ * clock (ms; NaN when unknown), to place the groups traffic does not tie to the reference.
+ */
+export function alignClocks(nodes: number, constraints: readonly ClockConstraint[], reference = 0, boots?: readonly number[]): ClockResult {
   if (nodes === 0) return { offsets: [], method: [], samples: [], violated: 0, reference };
   const samples = new Array<number>(nodes).fill(0);
   // Only the tightest constraint per ordered pair matters (millions of messages, few servers).
@@ -78,11 +87,13 @@ export function alignClocks(nodes: number, constraints: readonly ClockConstraint
   const offsets = new Array<number>(nodes).fill(0);
   const method = new Array<SkewMethod>(nodes).fill('none');
   const seen = new Array<boolean>(nodes).fill(false);
+  const group = new Array<number>(nodes).fill(-1);
   // Prim from each unreached node (the reference first): prefer two-way edges, then more samples.
   const roots = [reference, ...Array.from({ length: nodes }, (_, i) => i).filter((i) => i !== reference)];
   for (const root of roots) {
     if (seen[root]) continue;
     seen[root] = true;
+    group[root] = root;
     method[root] = root === reference ? 'reference' : 'none';
     const frontier: { from: number; to: number; sign: number; e: Edge }[] = [];
     const grow = (n: number) => {
@@ -109,6 +120,7 @@ export function alignClocks(nodes: number, constraints: readonly ClockConstraint
       offsets[f.to] = est.v;
       method[f.to] = est.twoWay ? 'two-way' : 'one-way';
       seen[f.to] = true;
+      group[f.to] = root;
       grow(f.to);
     }
   }
@@ -127,7 +139,28 @@ export function alignClocks(nodes: number, constraints: readonly ClockConstraint
     if (!changed) break;
     if (round === nodes) violated = tight.filter((c) => offsets[c.to] < offsets[c.from] + c.d - 1e-9).length || 1;
   }
+  if (boots) alignGroupsByBoot(offsets, method, group, boots, reference);
   const shift = offsets[reference] ?? 0;
   for (let i = 0; i < nodes; i++) offsets[i] = Math.round((offsets[i] - shift) * 1000) / 1000;
   return { offsets, method, samples, violated, reference };
+}
+
+/** Shifts each group not tied to the reference so that its first boot is the reference group's. */
+function alignGroupsByBoot(offsets: number[], method: SkewMethod[], group: number[], boots: readonly number[], reference: number): void {
+  const first = new Map<number, number>();
+  for (let i = 0; i < offsets.length; i++) {
+    const b = boots[i];
+    if (!Number.isFinite(b)) continue;
+    const at = b + offsets[i];
+    if (!(at >= (first.get(group[i]) ?? Infinity))) first.set(group[i], at);
+  }
+  const anchor = first.get(group[reference]);
+  if (anchor === undefined) return;
+  for (let i = 0; i < offsets.length; i++) {
+    const g = group[i];
+    const own = first.get(g);
+    if (g === group[reference] || own === undefined) continue;
+    offsets[i] += anchor - own;
+    method[i] = 'boot';
+  }
 }

@@ -100,6 +100,7 @@ const METHOD_TEXT: Record<SkewMethod, string> = {
   reference: 'reference clock',
   'two-way': 'from traffic both ways',
   'one-way': 'from traffic one way (assuming the shortest latency seen elsewhere)',
+  boot: 'no matched message ties it to the reference: boots taken as simultaneous (an assumption)',
   none: 'no traffic with the others: not aligned',
 };
 

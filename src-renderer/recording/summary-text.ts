@@ -12,6 +12,7 @@ export const METHOD_TEXT: Record<string, string> = {
   reference: 'reference clock',
   'two-way': 'traffic both ways',
   'one-way': 'traffic one way',
+  boot: 'no matched message: boot times aligned (assumed)',
   none: 'no traffic: not aligned',
 };
 

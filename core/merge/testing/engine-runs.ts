@@ -9,6 +9,7 @@ import { digest, identityNames, type Digest } from './digest';
 const modules = {
   ...import.meta.glob<unknown>('../../../fixtures/reference/*.switchboard.json', { eager: true, import: 'default' }),
   ...import.meta.glob<unknown>('../../../fixtures/projects/*.switchboard.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<unknown>('../../../fixtures/problems/*.switchboard.json', { eager: true, import: 'default' }),
 };
 export const FIXTURES = new Map(Object.entries(modules).map(([path, json]) => [path.slice(path.lastIndexOf('/') + 1).replace(/\.switchboard\.json$/, ''), json]));
 
