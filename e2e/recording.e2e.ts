@@ -2,6 +2,9 @@
 // server's clock 3 s ahead, one line lost) picked with the browser's folder dialog, uploaded,
 // merged by the host with a progress bar, replayed like any trace: canvas on the recorded topology,
 // the Recording tab with the skew corrected and the lost line by file:line, the RPC timeline.
+// Then the files the recorder mod itself wrote in a run of the arena sample (Python 2.7), one
+// clock skewed and one line lost: progress bar, canvas, Recording tab, RPC timeline, sequence view
+// and Problems, each looked at in a screenshot.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeTexts } from '../core/merge/merge';
 import { engineRun } from '../core/merge/testing/engine-runs';
 import { synthesizeRecordings } from '../core/merge/testing/synth';
+import { pythonForTests } from '../src-main/mods/testing/python';
+import { recordSample } from '../recorder/testing/sample-run';
 import { openServed } from './support/app';
 import { screenshot, type Browser } from './support/browser';
 
@@ -89,6 +94,99 @@ describe('Open recording…', () => {
     await page.mouse.click(box.x + box.width * 0.55, box.y + box.height / 2);
     await page.waitForTimeout(300);
     await screenshot(page, 'recording-3-rpc-timeline');
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe('Open recording… on the files the recorder mod wrote (arena sample on Python 2.7)', () => {
+  const folderName = 'arena-recorded';
+  let expected = 0;
+  let lost = '';
+  let rpcs = 0;
+
+  beforeAll(() => {
+    pythonForTests();
+    const { files } = recordSample('arena', dir);
+    // game-5001's clock 2 s ahead; the service's first handle of a server's message lost.
+    const rows = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const service = rows((files.find((f) => f.name === 'service-8000.ndjson') as { text: string }).text);
+    const lostSeq = (service.find((r) => r.kind === 'handle' && r.corr !== undefined) as { seq: number }).seq;
+    const damaged = files.map((f) => {
+      let rs = rows(f.text);
+      if (f.name === 'game-5001.ndjson') rs = rs.map((r) => ({ ...r, ts: (r.ts as number) + 2000 }));
+      if (f.name === 'service-8000.ndjson') rs = rs.filter((r) => !(r.kind === 'handle' && r.seq === lostSeq));
+      return { name: f.name, text: `${rs.map((r) => JSON.stringify(r)).join('\n')}\n` };
+    });
+    const folder = path.join(dir, folderName);
+    fs.mkdirSync(folder);
+    for (const f of damaged) fs.writeFileSync(path.join(folder, f.name), f.text);
+    const m = mergeTexts(damaged, folderName);
+    expected = m.events.length;
+    rpcs = new Set(m.events.filter((e) => e.rpc).map((e) => e.rpc?.id)).size;
+    const gap = m.report.issues.find((i) => i.kind === 'seq-gap' && i.file === 'service-8000.ndjson');
+    if (!gap) throw new Error('the lost line made no gap');
+    lost = `${gap.file}:${gap.line}`;
+  }, 120_000);
+
+  it('merges the folder with a progress bar and draws the recorded servers', async () => {
+    const { page } = browser;
+    // Every state of the progress bar, as the page showed it (uploading, then merging).
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { sbProgress: string[]; document: { body: unknown; querySelector(s: string): { textContent: string | null; querySelector(s: string): unknown } | null }; MutationObserver: new (cb: () => void) => { observe(n: unknown, o: unknown): void } };
+      g.sbProgress = [];
+      new g.MutationObserver(() => {
+        const el = g.document.querySelector('[data-testid="trace-progress"]');
+        if (el && el.querySelector('progress')) g.sbProgress.push(el.textContent ?? '');
+      }).observe(g.document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('btn-open-recording').click()]);
+    await chooser.setFiles(path.join(dir, folderName));
+    await waitAttr('[data-testid="replay-bar"]', 'data-length', String(expected));
+    const shown = await page.evaluate(() => (globalThis as unknown as { sbProgress: string[] }).sbProgress);
+    expect(shown.some((t) => t.includes(`${folderName} (uploading)`))).toBe(true);
+    const notice = page.getByRole('alert').first();
+    await notice.waitFor();
+    const text = await notice.textContent();
+    expect(text).toContain(`${folderName}: merged 5 files from 5 servers`);
+    expect(text).toContain('game-5001: −2000 ms (traffic one way)');
+    expect(text).toContain(lost);
+    for (const id of ['master', 'lobby-4000', 'game-5000', 'game-5001', 'service-8000']) await page.getByTestId(`node-${id}`).waitFor();
+    // The node list names what the canvas shows (the recording's servers), not the open project's.
+    await page.getByTestId('palette-inferred').waitFor();
+    expect(await page.getByTestId('palette').textContent()).toContain('Game 5001');
+    await screenshot(page, 'recording-4-arena-opened');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('shows the skew and the lost line by file:line in the Recording tab', async () => {
+    const { page } = browser;
+    await page.getByTestId('tab-recording').click();
+    await page.getByTestId('recording-skews').waitFor();
+    expect(await page.getByTestId('skew-game-5001').textContent()).toContain('−2000 ms');
+    expect(await page.getByTestId('skew-lobby-4000').textContent()).toContain('0 ms');
+    expect(await page.getByTestId('recording-issues').textContent()).toContain(lost);
+    await screenshot(page, 'recording-5-arena-report');
+  });
+
+  it('replays: RPC timeline, sequence view, Problems', async () => {
+    const { page } = browser;
+    await page.getByTestId('tab-rpc-timeline').click();
+    await page.locator('.sb-rpc__row').first().waitFor();
+    expect(await page.locator('.sb-rpc__row').count()).toBe(rpcs);
+    const box = await page.getByTestId('replay-scrubber').boundingBox();
+    if (!box) throw new Error('no scrubber');
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'recording-6-arena-rpc');
+    await page.getByTestId('tab-sequence').click();
+    await page.getByTestId('seq-arrow').first().waitFor();
+    expect(await page.getByTestId('seq-arrow').count()).toBeGreaterThan(3);
+    await screenshot(page, 'recording-7-arena-sequence');
+    await page.getByTestId('tab-problems').click();
+    // The lost handle line leaves a message the service listened for but never handled: a drop.
+    await page.getByTestId('problems-summary').waitFor();
+    expect(await page.getByTestId('problems').textContent()).toContain('drop');
+    await screenshot(page, 'recording-8-arena-problems');
     expect(browser.problems).toEqual([]);
   });
 });

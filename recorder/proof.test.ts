@@ -7,56 +7,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Simulation } from '../core/engine/simulation';
 import { mergeTexts, type MergeResult } from '../core/merge/merge';
-import { compareWithEngine, type Run } from '../core/merge/testing/engine-runs';
-import { Project } from '../core/model/schema';
+import { compareWithEngine } from '../core/merge/testing/engine-runs';
 import type { TraceEvent } from '../core/trace/event';
-import { PythonModHost } from '../src-main/mods/python-host';
 import { pythonForTests } from '../src-main/mods/testing/python';
+import { loadProject, recordings, runSample as run, RECORDED_KINDS as SERVERS, SAMPLES, withRecorder as copyWithRecorder } from './testing/sample-run';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLES = path.resolve(HERE, '../fixtures/apollo/samples');
-const RECORDER = path.join(HERE, 'switchboardRecorder');
-const SERVERS = new Set(['lobby', 'game', 'master', 'service']);
 pythonForTests();
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-recorder-proof-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function loadProject(dir: string, name: string): Project {
-  return Project.parse(JSON.parse(fs.readFileSync(path.join(dir, `${name}.switchboard.json`), 'utf8')));
-}
-
-function run(project: Project, dir: string): Run & { logs: Record<string, string[]> } {
-  const sim = new Simulation(project, { scenario: 'boot', seed: 1, mods: new PythonModHost({ projectDir: dir }) });
-  try {
-    sim.runScenario();
-  } finally {
-    sim.close();
-  }
-  const events = sim.trace.slice(0);
-  const logs: Record<string, string[]> = {};
-  for (const e of events) if (e.type === 'log' && e.to !== undefined) (logs[e.to] ??= []).push(`${e.detail}: ${String(e.data)}`);
-  return { header: sim.trace.header, events, logs };
-}
-
-/** The sample copied, with the recorder mod beside its mods and listed first on every server. */
-function withRecorder(name: string): { dir: string; project: Project } {
-  const dir = path.join(tmp, name);
-  fs.cpSync(path.join(SAMPLES, name), dir, { recursive: true });
-  fs.cpSync(RECORDER, path.join(dir, 'switchboardRecorder'), { recursive: true });
-  const project = loadProject(dir, name);
-  for (const n of project.nodes) if (SERVERS.has(n.kind) && n.mods?.length) n.mods = ['switchboardRecorder', ...n.mods];
-  return { dir, project };
-}
-
-function recordings(dir: string): { name: string; text: string }[] {
-  const rec = path.join(dir, 'switchboard-recordings');
-  return fs.readdirSync(rec).sort().map((name) => ({ name, text: fs.readFileSync(path.join(rec, name), 'utf8') }));
-}
+const withRecorder = (name: string) => copyWithRecorder(name, tmp);
 
 const problems = (events: readonly TraceEvent[]) => events.filter((e) => e.type === 'error' || e.type === 'misuse').map((e) => `${e.type} ${e.to ?? e.from}: ${e.reason}`);
 
