@@ -152,7 +152,7 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     expect(text).toContain(lost);
     for (const id of ['master', 'lobby-4000', 'game-5000', 'game-5001', 'service-8000']) await page.getByTestId(`node-${id}`).waitFor();
     // The node list names what the canvas shows (the recording's servers), not the open project's.
-    await page.getByTestId('palette-inferred').waitFor();
+    await page.getByTestId('palette-trace').waitFor();
     expect(await page.getByTestId('palette').textContent()).toContain('Game 5001');
     await screenshot(page, 'recording-4-arena-opened');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
@@ -177,6 +177,10 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     if (!box) throw new Error('no scrubber');
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
     await page.waitForTimeout(300);
+    // The time shown is the event's at the playhead (the players logged in by then: seconds in).
+    const at = Number(await page.getByTestId('replay-bar').getAttribute('data-position'));
+    expect(at).toBeGreaterThan(50);
+    expect(parseFloat((await page.getByTestId('status-time').textContent()) ?? '')).toBeGreaterThan(1);
     await screenshot(page, 'recording-6-arena-rpc');
     await page.getByTestId('tab-sequence').click();
     await page.getByTestId('seq-arrow').first().waitFor();
