@@ -82,6 +82,27 @@ describe('switchboard merge', () => {
     expect(r.err).toMatch(/master\/master\.ndjson:6: seq-gap: seq jumps from 4 to 6/);
   });
 
+  it('reports unmatched and unreadable lines by file and line', async () => {
+    mkdirSync(path.join(dir, 'odd'), { recursive: true });
+    let at = { handle: 0, bad: 0 };
+    for (const f of files) {
+      const lines = f.text.trim().split('\n');
+      if (f.name.startsWith('service-8000/')) {
+        // A handled message whose send no recording has, then a line cut into garbage.
+        const last = JSON.parse(lines[lines.length - 1]) as { seq: number; ts: number };
+        lines.push(JSON.stringify({ seq: last.seq + 1, ts: last.ts, kind: 'handle', event: 'Ghost', from: { ns: 'ghostNs', sys: 'ghostSys' }, corr: '4000:nope:99', data: {} }));
+        at = { handle: lines.length, bad: lines.length + 1 };
+        lines.push('{"seq": 1, "ts"');
+      }
+      mkdirSync(path.dirname(path.join(dir, 'odd', f.name)), { recursive: true });
+      writeFileSync(path.join(dir, 'odd', f.name), `${lines.join('\n')}\n`);
+    }
+    const r = await merge(['odd', '--out', 'odd.ndjson']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`service-8000/service-8000.ndjson:${at.handle}: unmatched-handle: `);
+    expect(r.err).toContain(`service-8000/service-8000.ndjson:${at.bad}: bad-line: `);
+  });
+
   it('refuses what is not a recording, and leaves no output behind', async () => {
     mkdirSync(path.join(dir, 'empty'), { recursive: true });
     expect((await merge(['nowhere'])).err).toMatch(/nowhere: no such file or directory/);
