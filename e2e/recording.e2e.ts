@@ -154,6 +154,10 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     // The node list names what the canvas shows (the recording's servers), not the open project's.
     await page.getByTestId('palette-trace').waitFor();
     expect(await page.getByTestId('palette').textContent()).toContain('Game 5001');
+    // Nothing is selected in a trace just opened (the event selected in the previous one is not carried over by seq).
+    await page.getByTestId('tab-event-log').click();
+    await page.waitForTimeout(200);
+    expect(await page.getByTestId('event-detail').count()).toBe(0);
     await screenshot(page, 'recording-4-arena-opened');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
   });

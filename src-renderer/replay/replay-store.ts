@@ -87,6 +87,8 @@ export function syncReplay(): void {
     kindKnown = false;
     transport.reset('session');
     useReplayStore.setState({ streamId: traceLog.streamId, length: 0, position: -1, state: playhead.state, live: true, selectedRpc: null, hits: [], lastHit: null, version: s.version + 1 });
+    // The selected event is a seq of the old stream: in the new one that seq is another event.
+    useCanvasStore.getState().selectEvent(null);
   }
   // The events store learns the stream's kind just after the trace log resets: read it on the
   // first batch. An opened trace starts before its first event; a live session at its head.
