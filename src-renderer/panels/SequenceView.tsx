@@ -65,16 +65,24 @@ export function SequenceView() {
   const rows = useMemo(() => sequenceRows(model), [model]);
   const rowIndexes = useMemo(() => rows.map((r) => ('arrow' in r ? r.arrow.index : r.note.index)), [rows]);
   const current = rowAtPosition(rowIndexes, position);
-  const width = TIME_W + model.lifelines.length * LANE + 20;
+  // The lifelines' width; the time column (TIME_W) is drawn apart and stays put when scrolling sideways.
+  const width = model.lifelines.length * LANE + 20;
   const height = (rows.length + 1) * ROW;
-  const x = (lane: number) => TIME_W + 10 + lane * LANE + LANE / 2;
+  const x = (lane: number) => 10 + lane * LANE + LANE / 2;
 
   useEffect(() => {
     const el = scroller.current;
     if (!el || current < 0) return;
     const y = 2 * TOP + (current + 1) * ROW;
     if (y < el.scrollTop + TOP + ROW || y > el.scrollTop + el.clientHeight - ROW) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
-  }, [current, model]);
+    // Sideways too: the current row's lifelines in view (many lifelines are wider than the pane).
+    const r = rows[current];
+    const lanes = (r && 'arrow' in r ? [r.arrow.fromLane, ...r.arrow.toLanes] : (r?.note.lanes ?? [])).filter((l) => l >= 0);
+    if (lanes.length === 0) return;
+    const lo = TIME_W + x(Math.min(...lanes)) - LANE / 2;
+    const hi = TIME_W + x(Math.max(...lanes)) + LANE / 2;
+    if (lo < el.scrollLeft + TIME_W || hi > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.max(0, lo - TIME_W - 10);
+  }, [current, model, rows]);
 
   return (
     <div className="sb-pane sb-seq" data-testid="sequence-view" data-from={model.from} data-to={model.to} data-rows={rows.length} data-lifelines={model.lifelines.length}>
@@ -97,73 +105,86 @@ export function SequenceView() {
           <button type="button" data-testid="seq-export-mermaid" onClick={exportActions.mermaid}>Export Mermaid</button>
           <button type="button" data-testid="seq-export-svg" onClick={exportActions.svg}>Export SVG</button>
         </div>
-        {/* Lifeline names stay in view while the rows scroll. */}
-        <svg width={width} height={TOP} className="sb-seq__svg sb-seq__names" aria-hidden="true">
-          <text x={6} y={20} className="sb-seq__kind">time</text>
-          {model.lifelines.map((l) => (
-            <g key={l.id} data-testid="seq-lifeline" data-node={l.id}>
-              <text x={x(l.lane)} y={14} textAnchor="middle" className="sb-seq__name">{l.id}</text>
-              <text x={x(l.lane)} y={27} textAnchor="middle" className="sb-seq__kind">{l.id === OTHERS ? 'nodes left out' : l.kind}</text>
-            </g>
-          ))}
-        </svg>
-        <svg width={width} height={height} className="sb-seq__svg" role="img" aria-label="Sequence diagram">
-          <defs>
-            {['point', 'broadcast', 'request', 'response', 'drop'].map((k) => (
-              <marker key={k} id={`sb-seq-${k}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-                <path d="M0,0 L10,5 L0,10 z" className={`sb-seq__head-${k}`} />
-              </marker>
+        {/* Lifeline names stay in view while the rows scroll; the time column while they scroll sideways. */}
+        <div className="sb-seq__head">
+          <svg width={TIME_W} height={TOP} className="sb-seq__svg sb-seq__timecol" aria-hidden="true">
+            <text x={6} y={20} className="sb-seq__kind">time</text>
+          </svg>
+          <svg width={width} height={TOP} className="sb-seq__svg sb-seq__names" aria-hidden="true">
+            {model.lifelines.map((l) => (
+              <g key={l.id} data-testid="seq-lifeline" data-node={l.id}>
+                <text x={x(l.lane)} y={14} textAnchor="middle" className="sb-seq__name">{l.id}</text>
+                <text x={x(l.lane)} y={27} textAnchor="middle" className="sb-seq__kind">{l.id === OTHERS ? 'nodes left out' : l.kind}</text>
+              </g>
             ))}
-          </defs>
-          <line x1={TIME_W} y1={0} x2={TIME_W} y2={height} className="sb-seq__timeline" />
-          {model.lifelines.map((l) => (
-            <g key={l.id} className={`sb-seq__life k-${l.kind}`} data-node={l.id}>
-              <line x1={x(l.lane)} y1={0} x2={x(l.lane)} y2={height} />
-            </g>
-          ))}
-          {rows.map((r, k) => {
-            const y = (k + 1) * ROW;
-            const index = 'arrow' in r ? r.arrow.index : r.note.index;
-            const t = 'arrow' in r ? r.arrow.t : r.note.t;
-            const cls = k === current ? ' is-current' : index > position ? ' is-future' : '';
-            const time = (
-              <text x={TIME_W - 6} y={y + 4} textAnchor="end" className={`sb-seq__time${cls}`} data-testid="seq-time">
-                {fmtMs(t)}
-              </text>
-            );
-            if ('arrow' in r) {
-              const a = r.arrow;
-              if (a.fromLane < 0) return null;
+          </svg>
+        </div>
+        <div className="sb-seq__body">
+          <svg width={TIME_W} height={height} className="sb-seq__svg sb-seq__timecol" aria-hidden="true">
+            {rows.map((r, k) => {
+              const index = 'arrow' in r ? r.arrow.index : r.note.index;
+              const t = 'arrow' in r ? r.arrow.t : r.note.t;
+              const cls = k === current ? ' is-current' : index > position ? ' is-future' : '';
+              const y = (k + 1) * ROW;
               return (
-                <g key={`a${a.seq}`} className={`sb-seq__arrow arrow-${a.kind}${a.thick ? ' is-thick' : ''}${cls}`} data-testid="seq-arrow" data-seq={a.seq} onClick={() => seek(a.index)}>
-                  <rect x={0} y={y - ROW / 2 - 4} width={width} height={ROW} className="sb-seq__hit" />
-                  {time}
-                  {a.toLanes.map((to) => {
-                    if (to < 0) return null;
-                    const o = a.outcomes.find((q) => q.lane === to);
-                    const dropped = o !== undefined && !o.delivered;
-                    const x1 = x(a.fromLane);
-                    const x2 = to === a.fromLane ? x1 + 30 : x(to);
-                    return <path key={to} d={to === a.fromLane ? `M${x1},${y} h30 v8 h-30` : `M${x1},${y} L${x2},${y}`} className={dropped ? 'is-dropped' : ''} markerEnd={`url(#sb-seq-${dropped ? 'drop' : a.thick ? 'broadcast' : a.kind})`} />;
-                  })}
-                  <text x={(x(a.fromLane) + x(a.toLanes[0] ?? a.fromLane)) / 2} y={y - 4} textAnchor="middle">{a.thick ? `⇶ ${a.label}` : a.label}</text>
+                <g key={k} className={`sb-seq__time${cls}`} onClick={() => seek(index)}>
+                  <rect x={0} y={y - ROW / 2 - 4} width={TIME_W} height={ROW} className="sb-seq__hit" />
+                  <text x={TIME_W - 6} y={y + 4} textAnchor="end" data-testid="seq-time">
+                    {fmtMs(t)}
+                  </text>
                 </g>
               );
-            }
-            const note = r.note;
-            const lanes = note.lanes.filter((l) => l >= 0);
-            if (lanes.length === 0) return null;
-            const x1 = Math.min(...lanes.map(x)) - 50;
-            const x2 = Math.max(...lanes.map(x)) + 50;
-            return (
-              <g key={`n${note.seq}`} className={`sb-seq__note note-${note.kind}${cls}`} data-testid="seq-note" data-seq={note.seq} onClick={() => seek(note.index)}>
-                {time}
-                <rect x={x1} y={y - ROW / 2 - 2} width={x2 - x1} height={ROW - 6} rx={3} />
-                <text x={(x1 + x2) / 2} y={y + 2} textAnchor="middle">{note.text}</text>
+            })}
+          </svg>
+          <svg width={width} height={height} className="sb-seq__svg" role="img" aria-label="Sequence diagram">
+            <defs>
+              {['point', 'broadcast', 'request', 'response', 'drop'].map((k) => (
+                <marker key={k} id={`sb-seq-${k}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                  <path d="M0,0 L10,5 L0,10 z" className={`sb-seq__head-${k}`} />
+                </marker>
+              ))}
+            </defs>
+            {model.lifelines.map((l) => (
+              <g key={l.id} className={`sb-seq__life k-${l.kind}`} data-node={l.id}>
+                <line x1={x(l.lane)} y1={0} x2={x(l.lane)} y2={height} />
               </g>
-            );
-          })}
-        </svg>
+            ))}
+            {rows.map((r, k) => {
+              const y = (k + 1) * ROW;
+              const index = 'arrow' in r ? r.arrow.index : r.note.index;
+              const cls = k === current ? ' is-current' : index > position ? ' is-future' : '';
+              if ('arrow' in r) {
+                const a = r.arrow;
+                if (a.fromLane < 0) return null;
+                return (
+                  <g key={`a${a.seq}`} className={`sb-seq__arrow arrow-${a.kind}${a.thick ? ' is-thick' : ''}${cls}`} data-testid="seq-arrow" data-seq={a.seq} onClick={() => seek(a.index)}>
+                    <rect x={0} y={y - ROW / 2 - 4} width={width} height={ROW} className="sb-seq__hit" />
+                    {a.toLanes.map((to) => {
+                      if (to < 0) return null;
+                      const o = a.outcomes.find((q) => q.lane === to);
+                      const dropped = o !== undefined && !o.delivered;
+                      const x1 = x(a.fromLane);
+                      const x2 = to === a.fromLane ? x1 + 30 : x(to);
+                      return <path key={to} d={to === a.fromLane ? `M${x1},${y} h30 v8 h-30` : `M${x1},${y} L${x2},${y}`} className={dropped ? 'is-dropped' : ''} markerEnd={`url(#sb-seq-${dropped ? 'drop' : a.thick ? 'broadcast' : a.kind})`} />;
+                    })}
+                    <text x={(x(a.fromLane) + x(a.toLanes[0] ?? a.fromLane)) / 2} y={y - 4} textAnchor="middle">{a.thick ? `⇶ ${a.label}` : a.label}</text>
+                  </g>
+                );
+              }
+              const note = r.note;
+              const lanes = note.lanes.filter((l) => l >= 0);
+              if (lanes.length === 0) return null;
+              const x1 = Math.min(...lanes.map(x)) - 50;
+              const x2 = Math.max(...lanes.map(x)) + 50;
+              return (
+                <g key={`n${note.seq}`} className={`sb-seq__note note-${note.kind}${cls}`} data-testid="seq-note" data-seq={note.seq} onClick={() => seek(note.index)}>
+                  <rect x={x1} y={y - ROW / 2 - 2} width={x2 - x1} height={ROW - 6} rx={3} />
+                  <text x={(x1 + x2) / 2} y={y + 2} textAnchor="middle">{note.text}</text>
+                </g>
+              );
+            })}
+          </svg>
+        </div>
       </div>
     </div>
   );
