@@ -91,4 +91,33 @@ describe('a 2,000-client network', () => {
     await page.locator('[data-testid="node-client-4"]').waitFor({ state: 'detached' });
     expect(app.browser.problems).toEqual([]);
   });
+
+  it('the sequence view draws the busiest nodes, not 2,055 columns, and a selected group card stands for its busiest members', async () => {
+    const { page } = app.browser;
+    await page.getByTestId('tab-sequence').click();
+    await page.getByTestId('seq-arrow').first().waitFor();
+    const lifelines = async () => Number(await page.getByTestId('sequence-view').getAttribute('data-lifelines'));
+    // auto: the busiest 10 of the window, and one "(others)".
+    expect(await lifelines()).toBeLessThanOrEqual(11);
+    expect(await lifelines()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('seq-time').count()).toBeGreaterThan(0);
+    await screenshot(page, 'scale-6-sequence-busiest');
+    await page.getByTestId('seq-lifelines').selectOption('selected');
+    await page.getByTestId('node-group:clients@2000').click();
+    await expect.poll(async () => (await page.locator('[data-testid="seq-lifeline"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node') ?? ''))).filter((id) => id.startsWith('client-')).length).toBeGreaterThan(0);
+    expect(await lifelines()).toBeLessThanOrEqual(41);
+    await page.waitForTimeout(200);
+    await screenshot(page, 'scale-7-sequence-selected-group');
+    // 41 lifelines are wider than the pane: scrolled sideways, the time column stays at its left.
+    const pane = page.getByTestId('sequence-view').locator('.sb-pane__main');
+    await pane.evaluate((el) => ((el as unknown as { scrollLeft: number }).scrollLeft = 1500));
+    await page.waitForTimeout(100);
+    expect(await pane.evaluate((el) => (el as unknown as { scrollLeft: number }).scrollLeft)).toBeGreaterThan(0);
+    const paneBox = (await pane.boundingBox())!;
+    const timeBox = (await page.locator('.sb-seq__body .sb-seq__timecol').boundingBox())!;
+    expect(Math.abs(timeBox.x - paneBox.x)).toBeLessThan(2);
+    await screenshot(page, 'scale-8-sequence-scrolled-sideways');
+    await page.getByTestId('seq-lifelines').selectOption('auto');
+    expect(app.browser.problems).toEqual([]);
+  });
 });
