@@ -22,6 +22,14 @@ describe('rpcCalls', () => {
     expect(c.seqs).toEqual(mine);
   });
 
+  it('a row read as JSON (an export, a message to the UI) has its times, durations and seqs', () => {
+    const c = calls[0];
+    const json = JSON.parse(JSON.stringify(c)) as Record<string, unknown>;
+    expect(json).toMatchObject({ id: 1, requestedT: c.requestedT, deliveredT: c.deliveredT, completedT: c.completedT, endT: c.endT, endState: 'completed' });
+    expect(json.durations).toEqual(c.durations);
+    expect(json.seqs).toEqual(c.seqs);
+  });
+
   it('timeouts, late responses, no route, no handler', () => {
     const byEnd = Object.fromEntries(calls.map((c) => [c.id, c]));
     expect(byEnd[2]).toMatchObject({ endState: 'timedOut', callbackSuc: false, reason: 'timeout' });
