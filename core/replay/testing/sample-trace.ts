@@ -100,7 +100,7 @@ export class SampleTraceBuilder {
   }
 
   private push(t: number, ev: Draft, cause?: Item): Item {
-    const it: Item = { t, ord: this.ord++, ev, seq: 0, ...(cause ? { cause } : {}) };
+    const it: Item = { t, ord: this.ord++, ev, seq: 0, cause };
     const h = this.heap;
     h.push(it);
     let i = h.length - 1;
@@ -142,7 +142,7 @@ export class SampleTraceBuilder {
       const e = { seq: it.seq, t: it.t, ...it.ev } as TraceEvent;
       if (it.cause) {
         e.cause = it.cause.seq;
-        delete it.cause; // let chains be collected
+        it.cause = undefined; // let chains be collected (undefined, not delete: the items keep one shape)
       }
       out.push(e);
     }
