@@ -139,11 +139,23 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
         if (el && el.querySelector('progress')) g.sbProgress.push(el.textContent ?? '');
       }).observe(g.document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     });
+    // A slow link: each uploaded chunk leaves 400 ms late, so the bar stays up long enough to be seen.
+    await page.evaluate(() => {
+      type Ws = { prototype: { send(this: unknown, d: unknown): void } };
+      const ws = (globalThis as unknown as { WebSocket: Ws }).WebSocket;
+      const send = ws.prototype.send;
+      ws.prototype.send = function (this: unknown, d: unknown) {
+        if (typeof d === 'string' && d.includes('"recording.upload"')) setTimeout(() => send.call(this, d), 400);
+        else send.call(this, d);
+      };
+    });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('btn-open-recording').click()]);
     await chooser.setFiles(path.join(dir, folderName));
+    await page.locator('[data-testid="trace-progress"] progress').waitFor();
+    await screenshot(page, 'recording-4-arena-uploading');
     await waitAttr('[data-testid="replay-bar"]', 'data-length', String(expected));
     const shown = await page.evaluate(() => (globalThis as unknown as { sbProgress: string[] }).sbProgress);
-    expect(shown.some((t) => t.includes(`${folderName} (uploading)`))).toBe(true);
+    expect(shown.some((t) => t.includes(`uploading ${folderName}`))).toBe(true);
     const notice = page.getByRole('alert').first();
     await notice.waitFor();
     const text = await notice.textContent();
@@ -158,7 +170,7 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     await page.getByTestId('tab-event-log').click();
     await page.waitForTimeout(200);
     expect(await page.getByTestId('event-detail').count()).toBe(0);
-    await screenshot(page, 'recording-4-arena-opened');
+    await screenshot(page, 'recording-5-arena-opened');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
   });
 
@@ -169,7 +181,7 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     expect(await page.getByTestId('skew-game-5001').textContent()).toContain('−2000 ms');
     expect(await page.getByTestId('skew-lobby-4000').textContent()).toContain('0 ms');
     expect(await page.getByTestId('recording-issues').textContent()).toContain(lost);
-    await screenshot(page, 'recording-5-arena-report');
+    await screenshot(page, 'recording-6-arena-report');
   });
 
   it('replays: RPC timeline, sequence view, Problems', async () => {
@@ -185,16 +197,16 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     const at = Number(await page.getByTestId('replay-bar').getAttribute('data-position'));
     expect(at).toBeGreaterThan(50);
     expect(parseFloat((await page.getByTestId('status-time').textContent()) ?? '')).toBeGreaterThan(1);
-    await screenshot(page, 'recording-6-arena-rpc');
+    await screenshot(page, 'recording-7-arena-rpc');
     await page.getByTestId('tab-sequence').click();
     await page.getByTestId('seq-arrow').first().waitFor();
     expect(await page.getByTestId('seq-arrow').count()).toBeGreaterThan(3);
-    await screenshot(page, 'recording-7-arena-sequence');
+    await screenshot(page, 'recording-8-arena-sequence');
     await page.getByTestId('tab-problems').click();
     // The lost handle line leaves a message the service listened for but never handled: a drop.
     await page.getByTestId('problems-summary').waitFor();
     expect(await page.getByTestId('problems').textContent()).toContain('drop');
-    await screenshot(page, 'recording-8-arena-problems');
+    await screenshot(page, 'recording-9-arena-problems');
     expect(browser.problems).toEqual([]);
   });
 });

@@ -11,9 +11,11 @@ export function LoadProgress() {
   const expected = useTraceLoad((s) => (s.name === name ? s.expected : 0));
   const length = useReplayStore((s) => s.length);
   if (parsing) {
+    // Open recording… names its phases: "folder (uploading)", then "folder (merging)".
+    const phase = /^(.*) \((uploading|merging)\)$/.exec(parsing.name);
     return (
       <span className="sb-replay__load" data-testid="trace-progress">
-        reading {parsing.name} <progress max={Math.max(1, parsing.total)} value={parsing.loaded} />
+        {phase ? `${phase[2]} ${phase[1]}` : `reading ${parsing.name}`} <progress max={Math.max(1, parsing.total)} value={parsing.loaded} />
       </span>
     );
   }
