@@ -156,6 +156,20 @@ describe('the RPC timeline', () => {
     await expect.poll(async () => { const v = await viewSpan(); return v.end - v.start; }).toBeLessThan(dragged.end - dragged.start);
     expect(await page.getByTestId('rpc-row').count()).toBeGreaterThan(0);
     await screenshot(page, 'views-5-rpc-zoomed');
+    // The window survives a trip to another tab.
+    const kept = await viewSpan();
+    await page.getByTestId('tab-sequence').click();
+    await page.getByTestId('tab-rpc-timeline').click();
+    expect(await viewSpan()).toEqual(kept);
+    // Dark mode: the axis, the buttons and the bars stay readable.
+    await page.getByTestId('btn-theme').click();
+    await page.waitForTimeout(200);
+    await screenshot(page, 'views-5b-rpc-zoomed-dark');
+    await page.getByTestId('tab-sequence').click();
+    await page.getByTestId('seq-arrow').first().waitFor();
+    await screenshot(page, 'views-5c-sequence-dark');
+    await page.getByTestId('btn-theme').click();
+    await page.getByTestId('tab-rpc-timeline').click();
     await page.getByTestId('rpc-fit').click();
     expect(await viewSpan()).toEqual(all);
     expect(await page.getByTestId('rpc-fit').isDisabled()).toBe(true);

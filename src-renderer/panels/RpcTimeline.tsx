@@ -2,9 +2,11 @@
 // responded → completed, or its other end) with durations, rows virtualised; beside it the RPC
 // machine with the focused call's state at the playhead lit. Clicking a row selects its request.
 // The time axis zooms (Ctrl+wheel, + / −) around the cursor and pans (drag the axis, Shift+wheel,
-// ← →); "Fit" shows the whole trace again (replay/time-view.ts).
+// ← →); "Fit" shows the whole trace again (replay/time-view.ts; the window survives tab switches,
+// replay/rpc-zoom.ts).
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { centreOn, fracOf, panView, ticks, zoomView, type TimeView } from '../replay/time-view';
+import { setRpcZoom, useRpcZoom } from '../replay/rpc-zoom';
 import type { RpcCall } from '../../core/replay/rpc-calls';
 import { fmtMs } from '../replay/format';
 import { replayIndex, seek, selectRpc, useReplayStore } from '../replay/replay-store';
@@ -38,7 +40,8 @@ export function RpcTimeline() {
   const { start, end } = ix.timeRange;
   const bounds = { start, end: Math.max(start + 1, end) };
   // null: the whole trace (and it follows a live trace as it grows).
-  const [zoom, setZoom] = useState<TimeView | null>(null);
+  const zoom = useRpcZoom();
+  const setZoom = setRpcZoom;
   const tv = zoom ?? bounds;
   const x = (t: number) => `${fracOf(tv, t) * 100}%`;
   const width = (a: number, b: number) => `max(2px, ${(fracOf(tv, b) - fracOf(tv, a)) * 100}%)`;
