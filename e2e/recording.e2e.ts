@@ -207,6 +207,24 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     await page.getByTestId('problems-summary').waitFor();
     expect(await page.getByTestId('problems').textContent()).toContain('drop');
     await screenshot(page, 'recording-9-arena-problems');
+  });
+
+  it('stops playback on a breakpoint on drops, at the message the lost line left unseen', async () => {
+    const { page } = browser;
+    await page.getByTestId('tab-breakpoints').click();
+    await page.getByTestId('bp-add-drop').click();
+    await page.getByTestId('bp-mark').first().waitFor();
+    expect(await page.getByTestId('bp-mark').count()).toBe(1);
+    const hitIndex = Number(await page.getByTestId('bp-mark').getAttribute('data-index'));
+    const box = await page.getByTestId('replay-scrubber').boundingBox();
+    if (!box) throw new Error('no scrubber');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    await page.getByTestId('speed').selectOption('100');
+    await page.getByTestId('btn-run').click();
+    await page.getByTestId('replay-stopped').waitFor({ timeout: 30000 });
+    expect(Number(await page.getByTestId('replay-bar').getAttribute('data-position'))).toBe(hitIndex);
+    expect(await page.getByTestId('replay-position').textContent()).toContain('ReportScore');
+    await screenshot(page, 'recording-10-arena-breakpoint');
     expect(browser.problems).toEqual([]);
   });
 });
