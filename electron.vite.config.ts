@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/electron/main.ts'),
+          // The project-validation worker, beside index.js (host/files/project-validator.ts finds it there).
+          'validate-worker': resolve('src-main/host/files/validate-worker.ts'),
+        },
+      },
     },
   },
   preload: {

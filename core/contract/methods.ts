@@ -48,6 +48,7 @@ export const PUSH_EVENTS = [
   'stream.events',
   'stream.skipped',
   'trace.progress',
+  'project.progress',
   'recent.changed',
   'menu.command',
   'host.notice',

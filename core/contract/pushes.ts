@@ -13,6 +13,8 @@ export const PUSHES = {
   /** The UI fell too far behind: events [from, to) were not sent (fetch them with stream.slice if needed). */
   'stream.skipped': z.object({ streamId: z.number().int(), from: z.number().int(), to: z.number().int() }),
   'trace.progress': z.object({ name: z.string(), loaded: z.number(), total: z.number(), done: z.boolean() }),
+  /** A big project validating off the host's event loop: its file read, its JSON parsed, its checks begun; then done. */
+  'project.progress': z.object({ name: z.string(), stage: z.enum(['read', 'parse', 'check']), done: z.boolean() }),
   'recent.changed': z.array(RecentEntry),
   /** A native menu item the renderer acts on (undo, redo, open/save in the browser flow, ...). */
   'menu.command': z.object({ command: z.string() }),

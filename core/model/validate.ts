@@ -113,8 +113,11 @@ export function validateProject(value: unknown): ValidationResult {
   }
 }
 
-/** Validates the text of a *.switchboard.json file: issues carry paths and line/column. */
-export function validateProjectText(text: string, fileName?: string): ValidationResult {
+/**
+ * Validates the text of a *.switchboard.json file: issues carry paths and line/column. `onCheck` is
+ * told when the text has been parsed and the checks begin (progress of a big project).
+ */
+export function validateProjectText(text: string, fileName?: string, onCheck?: () => void): ValidationResult {
   try {
     // A byte-order mark is not JSON; a space in its place keeps every offset where it was.
     const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
@@ -143,6 +146,7 @@ export function validateProjectText(text: string, fileName?: string): Validation
     if (fileName !== undefined && !fileName.endsWith('.switchboard.json')) {
       warnings.push({ path: '$', code: 'file.name', message: `project files are named *.switchboard.json; "${fileName}" is read anyway` });
     }
+    onCheck?.();
     return validateValue(value, (p) => doc.locate(p), warnings);
   } catch (e) {
     return internalError(e);

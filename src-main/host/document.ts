@@ -7,7 +7,8 @@ import type { DocumentState, ImportFinding, Issue } from '../../core/contract';
 import { rebaseProject } from '../apollo/rebase';
 import { HostError } from './errors';
 import { Autosave } from './files/autosave';
-import { parseProjectText, readProjectFile, serializeProject, writeProjectFile, projectFileName } from './files/project-file';
+import { parseProjectText, serializeProject, writeProjectFile, projectFileName, type OnStage } from './files/project-file';
+import { inlineReader, type ProjectReader } from './files/project-validator';
 import { removeStaleTemps } from './files/atomic-write';
 import type { RecentFiles } from './files/recent';
 import { stringifyJson } from '../../core/json';
@@ -34,6 +35,12 @@ export class DocumentStore {
    * change another program made in between; null when unknown (the file did not exist).
    */
   private disk: { path: string; hash: string | null } | null = null;
+  /** Opens started so far: an open whose validation ends after a later open began is dropped. */
+  private opens = 0;
+  /** Documents put in place so far: an edit validated for an earlier document is dropped. */
+  private documents = 0;
+  /** The edit being validated (the next one waits for it). */
+  private edits: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly recent: RecentFiles,
@@ -41,6 +48,8 @@ export class DocumentStore {
     private readonly onChange: (s: DocumentState) => void,
     /** A side job failed (the recent list could not be written): reported, never a reason to fail. */
     private readonly onSideError: (where: string, err: unknown) => void = () => {},
+    /** How opened files and uploads are validated (big ones off the event loop: project-validator.ts). */
+    private readonly reader: ProjectReader = inlineReader,
   ) {}
 
   get current(): DocumentState {
@@ -53,6 +62,8 @@ export class DocumentStore {
   }
 
   newDocument(): DocumentState {
+    this.opens++;
+    this.documents++;
     this.base = null;
     this.disk = null;
     return this.replace({ name: 'Untitled', path: null, dirty: false, source: 'new', project: emptyProject(), warnings: [] });
@@ -65,6 +76,8 @@ export class DocumentStore {
   openImported(project: Project, defaultPath: string, apollo: { dir: string; findings: ImportFinding[] }): DocumentState {
     const r = parseProjectText(serializeProject(project));
     if (!r.ok) throw invalid('the imported project', r.errors);
+    this.opens++;
+    this.documents++;
     const abs = path.resolve(defaultPath);
     this.base = path.dirname(abs);
     // Not on disk yet: a file that appears there before Save is another program's (a conflict).
@@ -73,12 +86,15 @@ export class DocumentStore {
     return this.replace({ name: r.project.name, path: abs, dirty: true, source: 'apollo', project: r.project, warnings: r.warnings, apolloImport: apollo });
   }
 
-  async openFile(file: string): Promise<DocumentState> {
+  async openFile(file: string, onStage?: OnStage): Promise<DocumentState> {
     const abs = path.resolve(file);
-    const r = await readProjectFile(abs).catch((err: NodeJS.ErrnoException) => {
+    const ticket = ++this.opens;
+    const r = await this.reader.readFile(abs, onStage).catch((err: NodeJS.ErrnoException) => {
+      if (err instanceof HostError) throw err;
       throw new HostError(err.code === 'ENOENT' ? 'not-found' : 'failed', `Cannot read ${abs}: ${err.message}`);
     });
     if (!r.ok) throw invalid(path.basename(abs), r.errors);
+    this.latest(ticket, path.basename(abs));
     await removeStaleTemps(abs);
     await this.addRecent(abs, r.project.name);
     this.base = path.dirname(abs);
@@ -99,21 +115,50 @@ export class DocumentStore {
     return this.disk && this.disk.path === this.state.path ? this.disk.hash : null;
   }
 
+  /**
+   * An open that finished validating after a later one began would replace what the user opened
+   * last: it is dropped instead.
+   */
+  private latest(ticket: number, name: string): void {
+    if (ticket !== this.opens) throw new HostError('failed', `Opening ${name} was cancelled: another project was opened meanwhile.`);
+    this.documents++;
+  }
+
   /** An uploaded file: it has no path, so it must be downloaded (or saved via a dialog) to keep it. */
-  openText(fileName: string, text: string, source: 'upload' | 'recovered' = 'upload', docPath: string | null = null, docHash: string | null = null): DocumentState {
-    const r = parseProjectText(text, fileName);
+  async openText(
+    fileName: string,
+    text: string,
+    source: 'upload' | 'recovered' = 'upload',
+    docPath: string | null = null,
+    docHash: string | null = null,
+    onStage?: OnStage,
+  ): Promise<DocumentState> {
+    const ticket = ++this.opens;
+    const r = await this.reader.readText(text, fileName, onStage);
     if (!r.ok) throw invalid(fileName, r.errors);
+    this.latest(ticket, fileName);
     this.base = docPath === null ? null : path.dirname(path.resolve(docPath));
     this.disk = docPath === null ? null : { path: docPath, hash: docHash };
     return this.replace({ name: r.project.name, path: docPath, dirty: source === 'recovered', source, project: r.project, warnings: r.warnings });
   }
 
-  edit(project: unknown): DocumentState {
-    const r = parseProjectText(stringifyJson(project), 'the edited project');
-    if (!r.ok) throw invalid('the edited project', r.errors);
-    const s = this.replace({ ...this.state, name: r.project.name, dirty: true, project: r.project, warnings: r.warnings });
-    this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project), this.diskHash);
-    return s;
+  /**
+   * An edit from the UI, validated like an upload (a big project off the event loop). Edits apply in
+   * the order they came; one that finishes after another project was opened is dropped.
+   */
+  edit(project: unknown): Promise<DocumentState> {
+    const ticket = this.documents;
+    const text = stringifyJson(project);
+    const done = this.edits.then(async () => {
+      const r = await this.reader.readText(text, 'the edited project');
+      if (!r.ok) throw invalid('the edited project', r.errors);
+      if (ticket !== this.documents) throw new HostError('failed', 'The edit was dropped: another project was opened meanwhile.');
+      const s = this.replace({ ...this.state, name: r.project.name, dirty: true, project: r.project, warnings: r.warnings });
+      this.autosave.schedule(s.path, s.name, () => serializeProject(this.state.project), this.diskHash);
+      return s;
+    });
+    this.edits = done.catch(() => {});
+    return done;
   }
 
   /**

@@ -9,6 +9,8 @@ import { HostError } from './errors';
 import { Autosave, type AutosaveOptions } from './files/autosave';
 import { FileAccess, type FileAccessPolicy } from './files/file-access';
 import { RecentFiles } from './files/recent';
+import { ProjectValidator, inlineReader, type ProjectValidatorOptions } from './files/project-validator';
+import type { OnStage } from './files/project-file';
 import { Session, type SimulationFactory } from './session/session';
 import { projectHasMods } from '../../core/mods';
 import { findPythonCached } from '../mods/find-python';
@@ -68,6 +70,8 @@ export interface HostOptions {
   liveEvents?: number;
   /** Most bytes the recordings folder may hold; the oldest recordings are removed first. */
   recordingsBudgetBytes?: number;
+  /** Validating big projects in a worker thread (`false`: always on the event loop). */
+  validator?: ProjectValidatorOptions | false;
 }
 
 interface Attached {
@@ -91,6 +95,8 @@ export class Host implements FaultSink {
   readonly files: FileAccess;
   /** The Python 2.7 that runs mods: --python, SWITCHBOARD_PYTHON, the user's choice, or found. */
   readonly python: PythonSetting;
+  /** Validates big projects off the event loop; null when the host validates inline. */
+  readonly validator: ProjectValidator | null;
   session: Session | null = null;
   private trace: (LoadedTrace & { name: string }) | null = null;
   private source: { source: EventSource; streamId: number } | null = null;
@@ -120,11 +126,13 @@ export class Host implements FaultSink {
     this.recordings = new RecordingStore(path.join(opts.configDir, 'recordings'), { budgetBytes: opts.recordingsBudgetBytes });
     this.recorderUploads = new RecorderUploads(path.join(opts.configDir, 'uploads'));
     this.mergedDir = path.join(opts.configDir, 'merged');
+    this.validator = opts.validator === false ? null : new ProjectValidator({ ...opts.validator, log: (where, detail) => this.log.write('error', where, detail) });
     this.doc = new DocumentStore(
       this.recent,
       this.autosave,
       (s) => this.broadcast({ event: 'document.changed', payload: s }),
       (where, err) => this.warn(where, err),
+      this.validator ?? inlineReader,
     );
   }
 
@@ -144,6 +152,7 @@ export class Host implements FaultSink {
     this.closeTrace();
     await this.autosave.flush().catch(() => {});
     this.autosave.dispose();
+    await this.validator?.close();
   }
 
   // ---- clients --------------------------------------------------------------------------------
@@ -223,15 +232,32 @@ export class Host implements FaultSink {
   /** Open a project file: one the user chose (see `files`), or from the recent list where allowed. */
   async openFile(file: string): Promise<DocumentState> {
     this.files.check(file, 'open');
-    const s = await this.doc.openFile(file);
+    const s = await this.validating(path.basename(file), (onStage) => this.doc.openFile(file, onStage));
     await this.afterOpen();
     return s;
   }
 
   async openText(name: string, text: string): Promise<DocumentState> {
-    const s = this.doc.openText(name, text);
+    const s = await this.validating(name, (onStage) => this.doc.openText(name, text, 'upload', null, null, onStage));
     await this.afterOpen();
     return s;
+  }
+
+  /**
+   * `project.progress` pushes while a big project validates in the worker (small ones validate
+   * inline and report nothing), then one with `done` however it ended.
+   */
+  private async validating<T>(name: string, open: (onStage: OnStage) => Promise<T>): Promise<T> {
+    let last: Parameters<OnStage>[0] | null = null;
+    const onStage: OnStage = (stage) => {
+      last = stage;
+      this.broadcast({ event: 'project.progress', payload: { name, stage, done: false } });
+    };
+    try {
+      return await open(onStage);
+    } finally {
+      if (last !== null) this.broadcast({ event: 'project.progress', payload: { name, stage: last, done: true } });
+    }
   }
 
   /**
@@ -279,11 +305,11 @@ export class Host implements FaultSink {
    * project so Run uses it. `scenario`, when given, is what the session runs from now on (a renamed
    * scenario keeps running under its new name; null runs none).
    */
-  edit(project: unknown, scenario?: string | null): DocumentState {
+  async edit(project: unknown, scenario?: string | null): Promise<DocumentState> {
     if (typeof scenario === 'string' && !scenarioNames(project).includes(scenario)) {
       throw new HostError('not-found', `The edited project has no scenario named "${scenario}".`);
     }
-    const s = this.doc.edit(project);
+    const s = await this.doc.edit(project);
     const session = this.session;
     if (!session) return s;
     const o = session.opts;
@@ -323,7 +349,7 @@ export class Host implements FaultSink {
     if (!slot) throw new HostError('not-found', 'That autosave no longer exists.');
     // Web mode saves only files chosen in this run: elsewhere the recovered copy is downloaded.
     const docPath = slot.path !== null && this.files.allows(slot.path) ? slot.path : null;
-    const s = this.doc.openText(slot.name, slot.text, 'recovered', docPath, slot.diskHash ?? null);
+    const s = await this.validating(slot.name, (onStage) => this.doc.openText(slot.name, slot.text, 'recovered', docPath, slot.diskHash ?? null, onStage));
     await this.autosave.clear(id);
     // Keep the recovered edits safe until the user saves them.
     this.autosave.schedule(s.path, s.name, () => slot.text, slot.diskHash ?? null);
