@@ -63,6 +63,8 @@ function handle(bridge: Bridge, m: PushMessage): void {
       return useEventsStore.getState().skip(m.payload.streamId, m.payload.from, m.payload.to);
     case 'trace.progress':
       return useUiStore.getState().setProgress(m.payload.done ? null : m.payload);
+    case 'project.progress':
+      return useUiStore.getState().setProjectProgress(m.payload.done ? null : m.payload);
     case 'menu.command':
       return runCommand(m.payload.command);
     case 'host.notice':

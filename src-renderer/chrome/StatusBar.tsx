@@ -20,6 +20,7 @@ export function StatusBar() {
   const connected = useUiStore((s) => s.connected);
   const mode = useUiStore((s) => s.app?.mode);
   const progress = useUiStore((s) => s.progress);
+  const opening = useUiStore((s) => s.projectProgress);
   const t = useTransportStore((s) => s.t);
   const playing = useTransportStore((s) => s.playing);
   const ahead = useTransportStore((s) => s.ahead);
@@ -41,6 +42,11 @@ export function StatusBar() {
       {playing ? <span className="sb-status__running" data-testid="status-state">playing{live && status?.behind ? ' (behind)' : ''}</span> : <span data-testid="status-state">paused</span>}
       {streamKind === 'trace' ? <span>trace: {streamName}</span> : null}
       {skipped > 0 ? <span title="The view fell behind; these events were not shown">{skipped} skipped</span> : null}
+      {opening ? (
+        <span data-testid="project-progress" title="The host checks a big project off its event loop: the simulation and other requests keep going meanwhile">
+          opening {opening.name}: {OPENING_STAGE[opening.stage]}…
+        </span>
+      ) : null}
       {progress ? <span>loading {progress.name}: {Math.round((100 * progress.loaded) / Math.max(1, progress.total))}%</span> : null}
       <span className="sb-status__spacer" />
       <span>{mode ?? ''}</span>
@@ -48,3 +54,5 @@ export function StatusBar() {
     </footer>
   );
 }
+
+const OPENING_STAGE = { read: 'reading', parse: 'parsing', check: 'checking' } as const;

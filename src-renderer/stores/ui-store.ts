@@ -26,6 +26,8 @@ interface UiStore {
   app: AppInfo | null;
   notices: Notice[];
   progress: { name: string; loaded: number; total: number } | null;
+  /** A big project the host is validating (off its event loop), and how far it has come. */
+  projectProgress: { name: string; stage: 'read' | 'parse' | 'check' } | null;
   setTheme(theme: Theme): void;
   toggleTheme(): void;
   select(id: string | null): void;
@@ -38,6 +40,7 @@ interface UiStore {
   /** Dismiss every notice (Reset, another project). */
   clearNotices(): void;
   setProgress(p: UiStore['progress']): void;
+  setProjectProgress(p: UiStore['projectProgress']): void;
 }
 
 const THEME_KEY = 'switchboard.theme';
@@ -57,6 +60,7 @@ export const useUiStore = create<UiStore>((set, get) => ({
   app: null,
   notices: [],
   progress: null,
+  projectProgress: null,
   setTheme: (theme) => {
     globalThis.localStorage?.setItem(THEME_KEY, theme);
     set({ theme });
@@ -70,4 +74,5 @@ export const useUiStore = create<UiStore>((set, get) => ({
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   clearNotices: () => set((s) => (s.notices.length ? { notices: [] } : s)),
   setProgress: (progress) => set({ progress }),
+  setProjectProgress: (projectProgress) => set({ projectProgress }),
 }));
