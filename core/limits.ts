@@ -13,10 +13,11 @@ export const LIMITS = {
   traceLineChars: 16 * MiB,
   /**
    * A project file: topology and rules, not data (the 2,000-client bench topology is 0.3 MB).
-   * Validation runs on the host's event loop and takes about 1 s per 4 MB, so this also bounds how
-   * long one upload can stall the host.
+   * The host validates big projects in a worker thread (about 1 s per 4 MB, off its event loop);
+   * this bounds the memory that takes (16 MiB: about 650 MB peak for the whole host) and the stall
+   * of taking the checked project back and starting its session (see src-main/CONTEXT.md).
    */
-  projectBytes: 8 * MiB,
+  projectBytes: 16 * MiB,
   /** Text uploaded from a browser or sent over IPC (a project or a trace). */
   uploadChars: 64 * MiB,
   /** One WebSocket message (UTF-8 bytes): an upload at its limit plus its envelope fits. */

@@ -7,11 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUICKSTART, REPO } from './support/serve';
+import { bigProjectText } from '../src-main/host/test-support/big-project';
 
-function runMain(env: Record<string, string> = {}, prefix = 'REPORT ') {
+function runMain(env: Record<string, string> = {}, prefix = 'REPORT ', project = QUICKSTART) {
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-electron-'));
   try {
-    const r = spawnSync(process.execPath, ['--import', './e2e/support/fake-electron/register.mjs', 'out/main/index.js', '--project', QUICKSTART], {
+    const r = spawnSync(process.execPath, ['--import', './e2e/support/fake-electron/register.mjs', 'out/main/index.js', '--project', project], {
       cwd: REPO,
       env: { ...process.env, SWITCHBOARD_CONFIG_DIR: configDir, ...env },
       encoding: 'utf8',
@@ -19,7 +20,8 @@ function runMain(env: Record<string, string> = {}, prefix = 'REPORT ') {
     });
     const line = r.stdout.split('\n').find((l) => l.startsWith(prefix));
     if (!line) throw new Error(`no report; status ${r.status}; stderr: ${r.stderr}`);
-    return { ...JSON.parse(line.slice(prefix.length)), configFiles: fs.readdirSync(configDir) };
+    const log = path.join(configDir, 'host.log');
+    return { ...JSON.parse(line.slice(prefix.length)), configFiles: fs.readdirSync(configDir), hostLog: fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '' };
   } finally {
     fs.rmSync(configDir, { recursive: true, force: true });
   }
@@ -76,5 +78,21 @@ describe('Electron main as a second instance', () => {
     const quit = runMain({ FAKE_ELECTRON_LOCK: 'deny' }, 'QUIT ');
     expect(quit).toMatchObject({ quits: 1, windows: 0, ipc: 0, protocol: 0, menu: false, privileged: 0 });
     expect(quit.configFiles).toEqual([]);
+  });
+});
+
+describe('Electron main (built) opening a big project', () => {
+  it('validates it in its worker (out/main/validate-worker.js, beside index.js)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-electron-big-'));
+    try {
+      const file = path.join(dir, 'big.switchboard.json');
+      fs.writeFileSync(file, bigProjectText(2 * 1024 * 1024));
+      const big = runMain({}, 'REPORT ', file);
+      expect(big.trusted).toEqual({ ok: true, name: 'Big' });
+      // Had the worker not started, the host would have validated inline and logged why.
+      expect(big.hostLog).not.toMatch(/worker/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from './support/browser';
 import { QUICKSTART, REPO, serve, type Served } from './support/serve';
+import { bigProjectText } from '../src-main/host/test-support/big-project';
 
 const LIVELOCK = path.join(REPO, 'fixtures/hostile/livelock.switchboard.json');
 
@@ -73,4 +74,36 @@ describe('Save over a file changed on disk', () => {
     expect(asked[0]).toMatch(/mine\.switchboard\.json was changed on disk by another program since it was opened\. Overwrite it with this version\?/);
     expect(fs.readFileSync(file, 'utf8')).toBe(theirs);
   }, 60000);
+});
+
+describe('a big project uploaded in the browser', () => {
+  let served: Served;
+  let browser: Browser;
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launchBrowser();
+    await browser.page.setViewportSize({ width: 1440, height: 900 });
+    await browser.page.goto(served.url);
+    await browser.page.getByTestId('node-lobby-4000').waitFor({ timeout: 15000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('is checked in the host\'s worker, the status bar saying so meanwhile; then it opens', async () => {
+    const { page } = browser;
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('btn-open').click()]);
+    await chooser.setFiles({ name: 'big.switchboard.json', mimeType: 'application/json', buffer: Buffer.from(bigProjectText(2 * 1024 * 1024)) });
+    const progress = page.getByTestId('project-progress');
+    await progress.waitFor({ timeout: 15000 });
+    expect(await progress.textContent()).toMatch(/^opening big\.switchboard\.json: (parsing|checking)…$/);
+    await screenshot(page, 'hardening-big-project-progress');
+    await expect.poll(async () => page.getByTestId('status-project').textContent(), { timeout: 60000 }).toBe('Big');
+    await progress.waitFor({ state: 'detached', timeout: 10000 });
+    // The worker did the checking: had it not started, the host would have logged why.
+    const log = path.join(served.configDir, 'host.log');
+    expect(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '').not.toMatch(/worker/);
+    expect(served.child.exitCode).toBeNull();
+  }, 90000);
 });

@@ -30,7 +30,7 @@ describe('switchboard validate', () => {
       const t0 = performance.now();
       expect(await main(['validate', 'huge.switchboard.json'], io)).toBe(1);
       expect(performance.now() - t0).toBeLessThan(1000);
-      expect(io.err()).toMatch(/^switchboard: huge\.switchboard\.json: the file is 54\.4 MiB; the limit is 8 MiB for a project\n$/);
+      expect(io.err()).toMatch(/^switchboard: huge\.switchboard\.json: the file is 54\.4 MiB; the limit is 16 MiB for a project\n$/);
     } finally {
       rmSync(big);
     }
