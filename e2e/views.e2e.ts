@@ -200,6 +200,16 @@ describe('a trace of another project', () => {
     expect(options).toContain('eu-master');
     expect(options).not.toContain('master');
     await screenshot(page, 'views-7-trace-breakpoints');
+    // The event log's node filter and Find (Ctrl+F) too.
+    await page.getByTestId('tab-event-log').click();
+    const logNodes = await page.getByTestId('filter-node').locator('option').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+    expect(logNodes).toContain('eu-game-5001');
+    expect(logNodes).not.toContain('game-5001');
+    await page.getByTestId('canvas').click({ position: { x: 20, y: 200 } });
+    await page.keyboard.press('Control+f');
+    await page.getByTestId('find-node').locator('input').fill('eu-game-5001');
+    await page.getByTestId('find-node').locator('li button').first().click();
+    await expect.poll(async () => (await page.getByTestId('trace-node-inspector').textContent()) ?? '').toContain('eu-game-5001');
     // Back to the project: the document's nodes again.
     await page.getByTestId('btn-close-trace').click();
     await page.getByTestId('palette-trace').waitFor({ state: 'detached' });

@@ -3,13 +3,14 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCanvasStore } from '../stores/canvas-store';
 import { handleListKey } from '../chrome/list-keys';
-import { useDocumentStore } from '../stores/document-store';
+import { useShownNodes } from './shown-topology';
 import { searchNodes } from './search';
 
 export function FindNode() {
   const open = useCanvasStore((s) => s.findOpen);
   const setOpen = useCanvasStore((s) => s.setFindOpen);
-  const nodes = useDocumentStore((s) => s.doc?.project.nodes);
+  // The trace's nodes while a trace of another project is shown.
+  const nodes = useShownNodes();
   const flow = useReactFlow();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { API_NAMES } from '../../core/api/interfaces';
 import { EVENT_TYPES, type TraceEvent } from '../../core/trace/event';
 import { useCanvasStore } from '../stores/canvas-store';
-import { useDocumentStore } from '../stores/document-store';
+import { useShownNodes } from '../canvas/shown-topology';
 import { useEventsStore } from '../stores/events-store';
 import { filterFrom, NO_FILTER, rowsUpTo, visibleRange, type LogFilter } from '../trace/filter';
 import { useReplayStore } from '../replay/replay-store';
@@ -23,7 +23,8 @@ export function describe(e: TraceEvent): string {
 export function EventLog() {
   const version = useTraceLogVersion((s) => s.version);
   const kind = useEventsStore((s) => s.kind);
-  const nodes = useDocumentStore((s) => s.doc?.project.nodes);
+  // The trace's nodes while a trace of another project is shown.
+  const nodes = useShownNodes();
   const selected = useCanvasStore((s) => s.event);
   const [filter, setFilter] = useState<LogFilter>({ ...NO_FILTER, hideRegister: true });
   const [view, setView] = useState({ top: 0, height: 200 });
