@@ -25,6 +25,6 @@ if (!only || only === 'merge') for (const f of await benchMerge()) printFigure(f
 if (!only || only === 'mods') for (const f of benchMods()) printFigure(f);
 // A ~1 GB trace generated in a temp folder (removed after) and opened as the host opens it, in its
 // own process (aim: RSS under 600 MB); `-- trace-1gb` runs it alone.
-if (!only || only === 'trace-1gb' || only === 'open') for (const f of benchTraceOpen()) printFigure(f);
+if (!only || only === 'trace-1gb' || only === 'open') for (const f of await benchTraceOpen()) printFigure(f);
 // A live run to 10 M events with the recording on: RSS after (aim: < 600 MB).
 if (!only || only === 'host') for (const f of benchHost()) printFigure(f);

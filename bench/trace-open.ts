@@ -2,9 +2,10 @@
 // `trace.open_1gb_rss_mb` (aim: under 600 MB), the events it held and the p95 of a seek with its
 // detail read. The file is generated (seeded: always the same bytes) into a fresh temp folder,
 // opened by bench/trace-open-child.ts in a process of its own (so the peak RSS is the open's), and
-// the folder is removed afterwards, also when the child fails or the bench is interrupted.
+// the folder is removed afterwards, also when the child fails or the bench is interrupted (writes
+// and the child are awaited, so Ctrl-C / SIGTERM are handled at once: child killed, folder removed).
 // `npm run bench -- trace-1gb` runs it alone (about a minute on a quiet machine).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,12 +19,12 @@ const TARGET_BYTES = 1e9;
 const CHILD_TIMEOUT_MS = 150_000;
 
 /** Write a ~1 GB trace (about 5.5M events of ~180 bytes) to `file`; returns its size. */
-function generate(file: string): number {
-  const fd = fs.openSync(file, 'w');
+async function generate(file: string): Promise<number> {
+  const fh = await fs.promises.open(file, 'w');
   let size = 0;
   try {
     const header = encodeHeader(sampleHeader()) + '\n';
-    fs.writeSync(fd, header);
+    await fh.write(header);
     size = header.length;
     let buf: string[] = [];
     let pending = 0;
@@ -32,7 +33,7 @@ function generate(file: string): number {
       buf.push(line);
       pending += line.length + 1;
       if (pending > 8_000_000) {
-        fs.writeSync(fd, buf.join('\n') + '\n');
+        await fh.write(buf.join('\n') + '\n');
         size += pending;
         buf = [];
         pending = 0;
@@ -40,11 +41,11 @@ function generate(file: string): number {
       }
     }
     if (buf.length) {
-      fs.writeSync(fd, buf.join('\n') + '\n');
+      await fh.write(buf.join('\n') + '\n');
       size += pending;
     }
   } finally {
-    fs.closeSync(fd);
+    await fh.close();
   }
   return size;
 }
@@ -57,10 +58,34 @@ function childCommand(): string[] {
   return ['--import', 'tsx', path.join(path.dirname(here), 'trace-open-child.ts')];
 }
 
-export function benchTraceOpen(): Figure[] {
+/** Run the child on `file`: its stdout, or an error (exit status, signal, time limit). */
+function runChild(file: string, onChild: (kill: () => void) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...childCommand(), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    onChild(() => child.kill('SIGKILL'));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`bench/trace-open-child failed: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`bench/trace-open-child failed (${code ?? signal}${signal === 'SIGKILL' ? `, over ${CHILD_TIMEOUT_MS / 1000} s or interrupted` : ''}): ${err}`));
+    });
+  });
+}
+
+export async function benchTraceOpen(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-1gb-'));
+  let killChild = () => {};
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   const onSignal = (signal: NodeJS.Signals) => {
+    killChild();
     cleanup();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -70,12 +95,10 @@ export function benchTraceOpen(): Figure[] {
   try {
     const file = path.join(dir, 'trace.ndjson');
     const g0 = performance.now();
-    generate(file);
+    await generate(file);
     const genMs = performance.now() - g0;
-    const r = spawnSync(process.execPath, [...childCommand(), file], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: CHILD_TIMEOUT_MS });
-    if (r.error) throw new Error(`bench/trace-open-child failed: ${r.error.message}`);
-    if (r.status !== 0) throw new Error(`bench/trace-open-child failed (${r.status ?? r.signal}): ${r.stderr}`);
-    const o = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { ms: number; events: number; bytes: number; rssStartMb: number; rssPeakMb: number; seekP95: number };
+    const stdout = await runChild(file, (kill) => (killChild = kill));
+    const o = JSON.parse(stdout.trim().split('\n').pop() as string) as { ms: number; events: number; bytes: number; rssStartMb: number; rssPeakMb: number; seekP95: number };
     return [
       { name: 'trace.open_1gb_ms', value: Math.round(o.ms), unit: 'ms' },
       { name: 'trace.open_1gb_rss_mb', value: Math.round(o.rssPeakMb), unit: 'MB' },
@@ -94,4 +117,4 @@ export function benchTraceOpen(): Figure[] {
 }
 
 // Run directly: `npx tsx bench/trace-open.ts` (not when bundled into bench/run.ts).
-if (process.argv[1]?.endsWith('trace-open.ts')) for (const f of benchTraceOpen()) process.stdout.write(`${f.name} ${f.value} ${f.unit}\n`);
+if (process.argv[1]?.endsWith('trace-open.ts')) for (const f of await benchTraceOpen()) process.stdout.write(`${f.name} ${f.value} ${f.unit}\n`);
