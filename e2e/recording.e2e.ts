@@ -170,6 +170,11 @@ describe('Open recording… on the files the recorder mod wrote (arena sample on
     await page.getByTestId('tab-event-log').click();
     await page.waitForTimeout(200);
     expect(await page.getByTestId('event-detail').count()).toBe(0);
+    // The log starts where the playhead is (the first event), not scrolled to the recording's end.
+    await page.getByTestId('event-row').first().waitFor();
+    expect(await page.locator('.sb-eventlog__rows').evaluate((el) => el.scrollTop)).toBe(0);
+    const seqs = await page.getByTestId('event-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-seq'))));
+    expect(Math.min(...seqs)).toBeLessThan(20);
     await screenshot(page, 'recording-5-arena-opened');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
   });

@@ -47,8 +47,17 @@ export function EventLog() {
 
   useEffect(() => {
     const el = scroller.current;
-    if (el && follow.current) el.scrollTop = el.scrollHeight;
-  }, [count]);
+    if (el && follow.current && kind === 'session') el.scrollTop = el.scrollHeight;
+  }, [count, kind]);
+  // An opened trace lists all its events: the list keeps the playhead's event in view (an opened
+  // recording starts at its first event, not scrolled to its last).
+  const playheadRow = kind === 'session' ? -1 : Math.max(0, rowsUpTo(rows, position) - 1);
+  useEffect(() => {
+    const el = scroller.current;
+    if (playheadRow < 0 || !el) return;
+    const top = playheadRow * ROW_HEIGHT;
+    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - ROW_HEIGHT) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+  }, [playheadRow]);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
