@@ -18,9 +18,20 @@ export function contextFromProject(p: Project): ProblemContext {
   };
 }
 
-/** For a trace without its project: the header's nodes (no module names or uids). */
+/** For a trace without its project: the header's nodes (module names and uids where it has them). */
 export function contextFromHeader(h: TraceHeader | undefined | null): ProblemContext {
-  return { nodes: (h?.nodes ?? []).map((n) => ({ id: n.id, kind: n.kind, serverId: n.serverId, type: n.type })), listenerMatch: h?.options?.listenerMatch };
+  return {
+    nodes: (h?.nodes ?? []).map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      serverId: n.serverId ?? (n.kind === 'master' ? 0 : undefined),
+      type: n.type,
+      ...(n.moduleNames ? { moduleNames: n.moduleNames } : {}),
+      ...(n.uid !== undefined ? { uid: n.uid } : {}),
+    })),
+    listenerMatch: h?.options?.listenerMatch,
+    transferMs: h?.options?.transferMs,
+  };
 }
 
 export function analyzeProblems(events: Events, context: ProblemContext): ProblemGroup[] {

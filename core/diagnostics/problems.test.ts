@@ -5,7 +5,9 @@ import { Simulation } from '../engine/simulation';
 import type { ProjectInput } from '../model/schema';
 import { makeProject } from '../testing/topology';
 import type { TraceEvent } from '../trace/event';
-import { analyzeProblems, contextFromProject, type ProblemGroup } from './index';
+import { encodeTrace } from '../trace/ndjson';
+import { readTrace } from '../trace/ndjson-reader';
+import { analyzeProblems, contextFromHeader, contextFromProject, type ProblemGroup } from './index';
 
 function sim(extra: Partial<ProjectInput> = {}) {
   return new Simulation(makeProject({ games: 1, services: [{ serverId: 8000, type: 'idv_service', modules: ['idv_module'] }, { serverId: 8001, type: 'rank', modules: ['rank_module'] }] }, extra));
@@ -215,5 +217,20 @@ describe('scale', () => {
     let unheardOrDropped = 0;
     for (let i = 0; i < s.trace.length; i++) if (['unhandled', 'drop'].includes(s.trace.get(i).type)) unheardOrDropped++;
     expect(groups.reduce((n, g) => n + g.events.length, 0)).toBe(unheardOrDropped);
+  });
+});
+
+describe('an opened trace explains as the live run did (header nodes)', () => {
+  it('module names and uids travel in the trace header, so a trace file without its project gets the same suggestions', () => {
+    const s = sim();
+    s.registerSystem('lobby-4000', ServerSystem, 'l', 'l').RequestToServiceMod('idv_module', 'GetRank', {}, () => undefined);
+    const live = problems(s);
+    const file = readTrace(encodeTrace(s.trace.header, s.trace.slice(0)));
+    expect(file.errors).toEqual([]);
+    expect(file.header?.nodes?.find((n) => n.id === 'service-8000')).toMatchObject({ moduleNames: ['idv_module'] });
+    expect(file.header?.nodes?.find((n) => n.kind === 'client')).toMatchObject({ uid: expect.any(Number), proxy: expect.any(Number) });
+    const opened = analyzeProblems(file.events, contextFromHeader(file.header));
+    expect(only(opened, 'no-route').suggestion).toBe(only(live, 'no-route').suggestion);
+    expect(opened.map((g) => [g.kind, g.title, g.explanation, g.suggestion])).toEqual(live.map((g) => [g.kind, g.title, g.explanation, g.suggestion]));
   });
 });

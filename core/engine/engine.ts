@@ -158,6 +158,9 @@ export class Engine {
         ...(n.serverId !== undefined ? { serverId: n.serverId } : {}),
         ...(n.type !== undefined ? { type: n.type } : {}),
         ...(n.name !== undefined ? { name: n.name } : {}),
+        ...(n.moduleNames !== undefined && n.moduleNames.length > 0 ? { moduleNames: [...n.moduleNames] } : {}),
+        ...(n.uid !== undefined ? { uid: n.uid } : {}),
+        ...(n.proxy !== undefined ? { proxy: n.proxy } : {}),
       })),
     };
     this.rec = new TraceRecorder(

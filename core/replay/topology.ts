@@ -9,6 +9,10 @@ export interface TopologyNode {
   kind: NodeKind;
   serverId?: number;
   type?: string;
+  /** From the trace header (traces written before these were recorded have none). */
+  moduleNames?: readonly string[];
+  uid?: number;
+  proxy?: number;
   /** Where the kind came from: the header, the events, the id's name, or a default. */
   source: 'header' | 'events' | 'name' | 'default';
 }
@@ -77,7 +81,16 @@ export function inferTopology(events: Events, header?: TraceHeader | null, opts:
   const out = new Map<string, TopologyNode>();
   for (const n of header?.nodes ?? []) {
     if (!(NODE_KINDS as readonly string[]).includes(n.kind)) continue;
-    out.set(n.id, { id: n.id, kind: n.kind as NodeKind, source: 'header', ...(n.serverId !== undefined ? { serverId: n.serverId } : {}), ...(n.type !== undefined ? { type: n.type } : {}) });
+    out.set(n.id, {
+      id: n.id,
+      kind: n.kind as NodeKind,
+      source: 'header',
+      ...(n.serverId !== undefined ? { serverId: n.serverId } : {}),
+      ...(n.type !== undefined ? { type: n.type } : {}),
+      ...(n.moduleNames !== undefined ? { moduleNames: n.moduleNames } : {}),
+      ...(n.uid !== undefined ? { uid: n.uid } : {}),
+      ...(n.proxy !== undefined ? { proxy: n.proxy } : {}),
+    });
   }
   if (out.size > 0 && !opts.scanEvents) return [...out.values()].sort(compareNodes);
   const votes = new Map<string, Map<NodeKind, number>>();

@@ -68,6 +68,22 @@ export interface TraceEvent {
   detail?: string;
 }
 
+/**
+ * A node as the trace's header names it: enough to draw the topology and to explain problems
+ * (services' module names, clients' uid and proxy) without the project.
+ */
+export interface TraceHeaderNode {
+  id: string;
+  kind: string;
+  serverId?: number;
+  type?: string;
+  name?: string;
+  moduleNames?: string[];
+  uid?: number;
+  /** A client's proxy (serverId). */
+  proxy?: number;
+}
+
 export interface TraceHeader {
   format: typeof TRACE_FORMAT;
   version: typeof TRACE_VERSION;
@@ -76,5 +92,5 @@ export interface TraceHeader {
   scenario: string | null;
   options: Options;
   /** The topology the trace ran on (nodes without rules), so a trace replays without its project. */
-  nodes?: { id: string; kind: string; serverId?: number; type?: string; name?: string }[];
+  nodes?: TraceHeaderNode[];
 }

@@ -44,5 +44,7 @@ export const TraceHeaderSchema = z.looseObject({
   seed: z.number(),
   scenario: str.nullable(),
   options: Options,
-  nodes: z.array(z.looseObject({ id: str, kind: str, serverId: int.optional(), type: str.optional(), name: str.optional() })).optional(),
+  nodes: z
+    .array(z.looseObject({ id: str, kind: str, serverId: int.optional(), type: str.optional(), name: str.optional(), moduleNames: z.array(str).optional(), uid: int.optional(), proxy: int.optional() }))
+    .optional(),
 });

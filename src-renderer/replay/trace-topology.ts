@@ -56,8 +56,10 @@ export function inferredProject(nodes: readonly TopologyNode[], header: TraceHea
       ...(name !== undefined ? { name } : {}),
       ...(n.serverId !== undefined && n.kind !== 'client' ? { serverId: n.serverId } : {}),
       ...(n.type !== undefined ? { type: n.type } : {}),
-      ...(c?.uid !== undefined ? { uid: c.uid } : {}),
-      ...(c?.proxy !== undefined ? { proxy: c.proxy } : {}),
+      ...(n.moduleNames !== undefined && n.kind === 'service' ? { moduleNames: [...n.moduleNames] } : {}),
+      // A client's first login says where it really came in; the header says where it was placed.
+      ...((c?.uid ?? n.uid) !== undefined ? { uid: c?.uid ?? n.uid } : {}),
+      ...((c?.proxy ?? n.proxy) !== undefined ? { proxy: c?.proxy ?? n.proxy } : {}),
     };
   });
   return {
