@@ -8,6 +8,7 @@ import { RpcTimeline } from './RpcTimeline';
 import { SequenceView } from './SequenceView';
 import { ScenariosPanel } from './scenarios/ScenariosPanel';
 import { ReplayBar } from '../replay/ReplayBar';
+import { PanelResizer } from './PanelResizer';
 import { ToursPanel } from '../tours/ToursPanel';
 import { InterfaceDiagrams } from '../diagrams/InterfaceDiagrams';
 import { RecordingReport } from '../recording/RecordingReport';
@@ -31,6 +32,7 @@ export function BottomPanels() {
   const Active = panel.component;
   return (
     <section className="sb-bottom" aria-label="Panels">
+      <PanelResizer />
       <ReplayBar />
       <div className="sb-tabs" role="tablist">
         {PANELS.map((p) => (
