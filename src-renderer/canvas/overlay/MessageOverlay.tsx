@@ -20,7 +20,7 @@ import { flightsFrame } from './frame-flights';
 import { markersAt, mergeByCards, thin, thinnedText, toMarker, type Flight, type Point, type Thinned } from './flights';
 import { MarkerLife } from './marker-life';
 import { paintArrival, paintDown, paintFlights, paintHidden, paintMarkers, paintSelection, paintTraffic } from './paint';
-import { trafficAt, type Lane } from './traffic';
+import { overlayMode, trafficAt, type Lane } from './traffic';
 import { routeOf, type CardGeometry, type RouteContext } from './routes';
 
 /** Beyond this many messages in flight, draw a sample and count the rest per edge. */
@@ -134,16 +134,17 @@ export function MessageOverlay() {
       if (selected) paintSelection(ctx, selected, route, card, accent);
       // Traffic mode: rates per edge (on demand, or automatically when the messages would be thinned).
       const ui = useCanvasStore.getState();
-      const auto = thinned.total > MAX_DRAWN;
-      if (auto !== ui.autoTraffic) useCanvasStore.setState({ autoTraffic: auto });
-      const traffic = ui.viewMode === 'traffic' || (ui.viewMode === 'auto' && auto);
+      const tooMany = thinned.total > MAX_DRAWN;
+      // Ten times a second while playing (a window scan), at once after a seek.
+      if ((ui.viewMode === 'traffic' || (ui.viewMode === 'auto' && tooMany)) && (wall - lanesAt >= 100 || (lanesT !== t && !transport.moving))) {
+        lanes = trafficAt(traceLog, t, cardIdOf, { upTo: position });
+        lanesAt = wall;
+        lanesT = t;
+      }
+      const traffic = overlayMode(ui.viewMode, tooMany, lanes.length) === 'traffic';
+      const autoTraffic = ui.viewMode === 'auto' && traffic;
+      if (autoTraffic !== ui.autoTraffic) useCanvasStore.setState({ autoTraffic });
       if (traffic) {
-        // Ten times a second while playing (a window scan), at once after a seek.
-        if (wall - lanesAt >= 100 || (lanesT !== t && !transport.moving)) {
-          lanes = trafficAt(traceLog, t, cardIdOf, { upTo: position });
-          lanesAt = wall;
-          lanesT = t;
-        }
         paintTraffic(ctx, lanes, route, palette, wall, lanes.length <= 80);
       } else {
         paintHidden(ctx, thinned.hidden, route);

@@ -52,6 +52,16 @@ export function trafficAt(log: LogView, t: number, cardOf: (id: string) => strin
   return [...lanes.values()];
 }
 
+/**
+ * What the overlay draws. Auto shows rates once too many messages are in flight to draw one by
+ * one, but only when the window holds sends: with long latencies everything may be in flight and
+ * nothing recent, and rate lanes would then show an empty canvas while messages are moving.
+ */
+export function overlayMode(viewMode: 'auto' | 'messages' | 'traffic', tooManyToDraw: boolean, lanes: number): 'traffic' | 'messages' {
+  if (viewMode !== 'auto') return viewMode;
+  return tooManyToDraw && lanes > 0 ? 'traffic' : 'messages';
+}
+
 /** Line width for a rate: thin for a trickle, thick (capped) for a flood; log scale. */
 export function laneWidth(rate: number): number {
   return Math.min(12, 1.5 + 2.2 * Math.log10(1 + rate));
