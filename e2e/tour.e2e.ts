@@ -64,7 +64,8 @@ describe('the RPC tour', () => {
     await screenshot(page, 'tour-4-done');
     // The tour played at 1×; closing it gives the speed chosen before back.
     await page.getByTestId('tour-close').click();
-    expect(await page.getByTestId('speed').inputValue()).toBe('4');
+    // The store change renders on the next frame: read it once it has (CI once read it before).
+    await expect.poll(() => page.getByTestId('speed').inputValue(), { timeout: 3000 }).toBe('4');
   });
 
   it('draws the four interface diagrams from the routing table', async () => {
