@@ -60,6 +60,7 @@ describe('topology canvas in Chromium', () => {
     await expect.poll(async () => page.getByTestId('node-form').textContent()).toMatch(/needs "type"/);
     await page.getByTestId('field-type').fill('shop');
     await page.getByTestId('field-type').press('Enter');
+    // Typed at once, before the host's echo of the type edit re-renders the form: what is typed stays.
     await page.getByTestId('field-moduleNames').fill('shop, shop_admin');
     await page.getByTestId('field-moduleNames').press('Enter');
     await expect.poll(() => host.doc.current.project.nodes.find((n) => n.id === 'service-8002')).toMatchObject({ type: 'shop', moduleNames: ['shop', 'shop_admin'] });

@@ -9,14 +9,19 @@ import { useCanvasStore } from '../../stores/canvas-store';
 import { Row, TextInput } from './fields';
 import { issueAt, nodeIssues, parseIntField, parseList } from './node-issues';
 import { stringifyJson } from '../../../core/json';
+import { rebaseDraft } from './rebase-draft';
 
 export function NodeForm({ project, node }: { project: Project; node: NodeSpec }) {
   const index = project.nodes.findIndex((n) => n.id === node.id);
   const [draft, setDraft] = useState<NodeSpec>(node);
   const draftRef = useRef(draft);
+  const base = useRef(node);
   useEffect(() => {
-    setDraft(node);
-    draftRef.current = node;
+    if (base.current === node) return;
+    // An update from the host (often the echo of the last commit) keeps what is being typed elsewhere.
+    draftRef.current = rebaseDraft(base.current, draftRef.current, node);
+    base.current = node;
+    setDraft(draftRef.current);
   }, [node]);
   const issues = useMemo(() => nodeIssues(project, index, draft), [project, index, draft]);
   const err = (f: string) => issueAt(issues.errors, f);
