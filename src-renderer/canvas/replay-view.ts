@@ -96,15 +96,20 @@ export function sameView(a: NodeReplayView | undefined, b: NodeReplayView | unde
 export function withViews<N extends { id: string; data: { replay?: NodeReplayView } }>(nodes: N[], views: ReadonlyMap<string, NodeReplayView> | null): N[] {
   let changed = false;
   const out = nodes.map((n) => {
-    const next = views?.get(n.id);
-    if (sameView(n.data.replay, next)) return n;
-    changed = true;
-    const data = { ...n.data };
-    if (next) data.replay = next;
-    else delete data.replay;
-    return { ...n, data };
+    const m = withView(n, views?.get(n.id));
+    if (m !== n) changed = true;
+    return m;
   });
   return changed ? out : nodes;
+}
+
+/** The node itself when its view is unchanged, else a copy carrying `next` (none: no view). */
+function withView<N extends { data: { replay?: NodeReplayView } }>(n: N, next: NodeReplayView | undefined): N {
+  if (sameView(n.data.replay, next)) return n;
+  const data = { ...n.data };
+  if (next) data.replay = next;
+  else delete data.replay;
+  return { ...n, data };
 }
 
 /** A folded group's state at the playhead: how many members are down, online (clients), hold
@@ -154,13 +159,9 @@ export function withCardViews(nodes: SwitchboardNode[], views: ReadonlyMap<strin
       else delete data.view;
       return { ...n, data };
     }
-    const next = views?.get(n.id);
-    if (sameView(n.data.replay, next)) return n;
-    changed = true;
-    const data = { ...n.data };
-    if (next) data.replay = next;
-    else delete data.replay;
-    return { ...n, data };
+    const m = withView(n, views?.get(n.id));
+    if (m !== n) changed = true;
+    return m;
   });
   return changed ? out : nodes;
 }
