@@ -81,13 +81,18 @@ def _run(r, seq, fn, a, kw):
                 r.fail()
         raise ei[0], ei[1], ei[2]
     finally:
-        if r.stack:
-            r.stack.pop()
-        if r.on:
-            try:
-                r.maybe_flush()
-            except Exception:
-                r.fail()
+        _leave(r)
+
+
+def _leave(r):
+    """Takes a cause off the stack once its code has run, and writes out what is due (never raising)."""
+    if r.stack:
+        r.stack.pop()
+    if r.on:
+        try:
+            r.maybe_flush()
+        except Exception:
+            r.fail()
 
 
 def _like(orig, call):
@@ -467,13 +472,7 @@ def _carried(fn, cause):
         try:
             return fn(*a, **kw)
         finally:
-            if r.stack:
-                r.stack.pop()
-            if r.on:
-                try:
-                    r.maybe_flush()
-                except Exception:
-                    r.fail()
+            _leave(r)
     return call
 
 
