@@ -43,6 +43,16 @@ async function until(ok: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
+/** The OS no longer has process `pid` (signal 0 only asks). */
+function exited(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 describe('mod channel', () => {
   it('answers in order, and keeps each process its own lines', () => {
     const a = echo();
@@ -95,14 +105,7 @@ describe('mod channel', () => {
     channel.send(id, 'hang');
     expect(channel.next(id, 200)).toBeNull();
     channel.kill(id, true);
-    await until(() => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    await until(() => exited(pid));
     await until(() => !channel.childPids.includes(pid));
   });
 
@@ -110,14 +113,7 @@ describe('mod channel', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'testing', 'leave-hung-child.ts')], { encoding: 'utf8', timeout: 60_000 });
     const pid = Number(r.stdout.trim());
     expect(Number.isInteger(pid)).toBe(true);
-    await until(() => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    await until(() => exited(pid));
   });
 
   it('a command that cannot start is an exit, not a hang', () => {
